@@ -1,0 +1,45 @@
+/// Why a model file could not be read or written; each description says what, where and how to fix.
+public enum ModelFileError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The file does not start with the AccidentML magic bytes.
+    case notAModelFile(path: String)
+    /// The file's format version is not one this library reads.
+    case unsupportedVersion(path: String, found: UInt32, supported: ClosedRange<UInt32>)
+    /// The file ends before a structure it declares (a partial copy or download).
+    case truncated(path: String, offset: Int, needed: Int, available: Int)
+    /// The stored checksum does not match the bytes (the file was altered or damaged).
+    case checksumMismatch(path: String, stored: UInt32, computed: UInt32)
+    /// A section the model needs is absent.
+    case missingSection(path: String, tag: String)
+    /// A section is present but its content is invalid.
+    case invalidSection(path: String, tag: String, reason: String)
+    /// The file holds another kind of model than the caller asked for.
+    case wrongKind(path: String, expected: String, found: String)
+    /// The file could not be read or written at all.
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notAModelFile(let path):
+            return "\(path): not an AccidentML model file (bad magic bytes); pass a file written by `train fit`."
+        case .unsupportedVersion(let path, let found, let supported):
+            return "\(path): model format version \(found) is not supported (this build reads \(supported.lowerBound)–\(supported.upperBound)); retrain the model with this version or upgrade AccidentML."
+        case .truncated(let path, let offset, let needed, let available):
+            return "\(path): truncated at byte \(offset): needed \(needed) more bytes, only \(available) left; the file is incomplete, copy or download it again."
+        case .checksumMismatch(let path, let stored, let computed):
+            return "\(path): checksum mismatch (stored \(hex(stored)), computed \(hex(computed))); the file is damaged, copy it again or retrain."
+        case .missingSection(let path, let tag):
+            return "\(path): required section '\(tag)' is missing; the file was not written by a complete `train fit`."
+        case .invalidSection(let path, let tag, let reason):
+            return "\(path): section '\(tag)' is invalid: \(reason)."
+        case .wrongKind(let path, let expected, let found):
+            return "\(path): holds a \(found) model, expected \(expected)."
+        case .io(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}
+
+private func hex(_ v: UInt32) -> String {
+    let s = String(v, radix: 16)
+    return "0x" + String(repeating: "0", count: max(0, 8 - s.count)) + s
+}
