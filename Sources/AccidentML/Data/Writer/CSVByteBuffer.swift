@@ -60,7 +60,7 @@ struct CSVByteBuffer {
     /// Appends an integer, with a `-` before negative values.
     @inline(__always) mutating func appendInteger(_ value: Int, minimumDigits: Int = 1) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        appendDigits(value.magnitude.toUInt64, minimumDigits: minimumDigits)
+        appendDigits(UInt64(value.magnitude), minimumDigits: minimumDigits)
     }
 
     /// Appends a non-negative fixed-point number given as its magnitude scaled by
@@ -83,8 +83,4 @@ struct CSVByteBuffer {
 
     /// 10^0 … 10^18.
     static let powersOfTen: [UInt64] = (0...18).map { (0..<$0).reduce(1) { acc, _ in acc * 10 } }
-}
-
-extension UInt {
-    @inline(__always) var toUInt64: UInt64 { UInt64(self) }
 }
