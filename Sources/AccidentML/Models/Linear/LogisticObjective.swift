@@ -166,19 +166,27 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
                                              intercepts: [Double], partial: UnsafeMutableBufferPointer<Double>) {
         for j in 0..<(1 + k) { partial[j] = 0 }
         var loss = 0.0
-        for r in range {
-            var top = -Double.infinity
-            for j in 0..<k { top = max(top, Double(z[j * n + r]) + intercepts[j]) }
-            var sum = 0.0
-            for j in 0..<k { sum += Double.exp(Double(z[j * n + r]) + intercepts[j] - top) }
-            let label = Int(y[r])
-            let logSum = top + Double.log(sum)
-            loss = Relaxed.multiplyAdd(w[r], logSum - (Double(z[label * n + r]) + intercepts[label]), loss)
-            for j in 0..<k {
-                let p = Double.exp(Double(z[j * n + r]) + intercepts[j] - logSum)
-                let residual = w[r] * (p - (j == label ? 1 : 0))
-                partial[1 + j] += residual
-                z[j * n + r] = Scalar(residual)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { e in
+            for r in range {
+                var top = -Double.infinity
+                for j in 0..<k {
+                    e[j] = Double(z[j * n + r]) + intercepts[j]
+                    top = max(top, e[j])
+                }
+                let label = Int(y[r])
+                let labelLogit = e[label]
+                var sum = 0.0
+                for j in 0..<k {
+                    e[j] = Double.exp(e[j] - top)
+                    sum += e[j]
+                }
+                loss = Relaxed.multiplyAdd(w[r], top + Double.log(sum) - labelLogit, loss)
+                let scale = w[r] / sum
+                for j in 0..<k {
+                    let residual = scale * e[j] - (j == label ? w[r] : 0)
+                    partial[1 + j] += residual
+                    z[j * n + r] = Scalar(residual)
+                }
             }
         }
         partial[0] = loss
