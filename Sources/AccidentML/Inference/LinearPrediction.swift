@@ -32,7 +32,8 @@ extension LogisticModel: ProbabilisticClassifier {
             }
         }
         let chunk = Self.activationChunkRows, chunks = (n + chunk - 1) / chunk
-        return [Float](unsafeUninitializedCapacity: n * k) { out, initialised in
+        return [Float](unsafeUninitializedCapacity: n * k) { buffer, initialised in
+            let out = buffer  // an immutable copy: the workers must not capture the inout buffer
             logits.withUnsafeBufferPointer { zs in
                 floatIntercepts.withUnsafeBufferPointer { bs in
                     runLinearWorkers(min(threads, chunks)) { worker in

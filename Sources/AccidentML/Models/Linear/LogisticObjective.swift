@@ -122,8 +122,10 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
         let n = rowCount, k = rows
         labels.withUnsafeBufferPointer { ys in
             normalisedWeights.withUnsafeBufferPointer { ws in
-                logits.withUnsafeMutableBufferPointer { zs in
-                    partials.withUnsafeMutableBufferPointer { ps in
+                logits.withUnsafeMutableBufferPointer { zBuffer in
+                    partials.withUnsafeMutableBufferPointer { pBuffer in
+                        // Immutable copies: the workers must not capture the inout buffers.
+                        let zs = zBuffer, ps = pBuffer
                         let run = { (worker: Int) in
                             for chunk in Swift.stride(from: worker, to: chunks, by: workers) {
                                 let range = (chunk * Self.chunkRows)..<min(n, (chunk + 1) * Self.chunkRows)

@@ -22,21 +22,22 @@ struct StrongWolfeLineSearch {
     func search(start: Point, initialStep: Double, phi: (Double) -> (value: Double, slope: Double)) -> Point? {
         precondition(start.step == 0 && start.slope < 0, "the search starts at α = 0 on a descent direction")
         var evaluations = 0
-        func evaluate(_ step: Double) -> Point {
+        /// φ at `step`, or nil once the evaluation budget is spent.
+        func evaluate(_ step: Double) -> Point? {
+            guard evaluations < maxEvaluations else { return nil }
             evaluations += 1
             let (value, slope) = phi(step)
             return Point(step: step, value: value.isNaN ? .infinity : value, slope: slope)
         }
         var previous = start
         var step = initialStep
-        while evaluations < maxEvaluations {
-            let current = evaluate(step)
-            if !armijo(current, start) || (evaluations > 1 && current.value >= previous.value) {
-                return zoom(low: previous, high: current, start: start, evaluations: &evaluations, evaluate: evaluate)
+        while let current = evaluate(step) {
+            if !armijo(current, start) || (previous.step > 0 && current.value >= previous.value) {
+                return zoom(low: previous, high: current, start: start, evaluate: evaluate)
             }
             if abs(current.slope) <= -curvature * start.slope { return current }
             if current.slope >= 0 {
-                return zoom(low: current, high: previous, start: start, evaluations: &evaluations, evaluate: evaluate)
+                return zoom(low: current, high: previous, start: start, evaluate: evaluate)
             }
             let width = current.step - previous.step
             let cubic = Self.cubicMinimizer(previous, current) ?? current.step + 4 * width
@@ -51,14 +52,13 @@ struct StrongWolfeLineSearch {
     }
 
     /// Narrows [low, high] (low: the best Armijo point so far) until a strong Wolfe point.
-    private func zoom(low: Point, high: Point, start: Point, evaluations: inout Int,
-                      evaluate: (Double) -> Point) -> Point? {
+    private func zoom(low: Point, high: Point, start: Point, evaluate: (Double) -> Point?) -> Point? {
         var low = low, high = high
-        while evaluations < maxEvaluations {
+        while true {
             let a = min(low.step, high.step), b = max(low.step, high.step), width = b - a
             if width <= 1e-12 * b { break }
             let trial = min(max(Self.cubicMinimizer(low, high) ?? (a + b) / 2, a + 0.1 * width), b - 0.1 * width)
-            let current = evaluate(trial)
+            guard let current = evaluate(trial) else { break }
             if !armijo(current, start) || current.value >= low.value {
                 high = current
             } else {
