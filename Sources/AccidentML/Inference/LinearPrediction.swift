@@ -7,8 +7,9 @@ extension LogisticModel: ProbabilisticClassifier {
     /// Class probabilities of every row, row-major (`result[r * classCount + k]`).
     ///
     /// `threads` is both the OpenBLAS thread count for the product and the number of workers
-    /// of the activation pass. The result matches `predictProbabilities(row:into:)` to about
-    /// 1e-6 (only the summation order of the logits differs).
+    /// of the activation pass; another count may change the summation order of the product
+    /// (results equal to ~1e-7). The result matches `predictProbabilities(row:into:)` within
+    /// 1e-6 (tested; the logits are summed in another order, the exp is a SIMD polynomial).
     public func predictProbabilities(_ x: FeatureMatrix<Float>, threads: Int) -> [Float] {
         precondition(x.columnCount == featureCount, "the matrix has \(x.columnCount) columns, the model expects \(featureCount)")
         precondition(threads >= 1, "threads must be at least 1")

@@ -14,7 +14,7 @@ public func openblasCoreName() -> String {
 ///
 /// Calls that take a `threads` argument set it for their duration and restore this value.
 public var openblasThreads: Int {
-    get { openblasThreadLock.withLock { Int(openblas_get_num_threads()) } }
+    get { Int(openblas_get_num_threads()) }
     set {
         precondition(newValue >= 1, "OpenBLAS needs at least one thread, got \(newValue)")
         openblasThreadLock.withLock { openblas_set_num_threads(Int32(clamping: newValue)) }
