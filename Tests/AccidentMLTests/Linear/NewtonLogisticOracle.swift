@@ -20,10 +20,11 @@ struct NewtonLogisticOracle {
     var d: Int { x.columnCount }
     var dimension: Int { rows * (d + 1) }
 
-    /// Objective (without the gauge term), gradient and Hessian (with it) at `theta`.
-    func derivatives(_ theta: [Double]) -> (value: Double, gradient: [Double], hessian: [Double]) {
+    /// Objective (without the gauge term), gradient and, if asked, Hessian (with it) at `theta`.
+    func derivatives(_ theta: [Double], hessian withHessian: Bool = true) -> (value: Double, gradient: [Double], hessian: [Double]) {
         let total = weights.reduce(0, +), p = dimension
-        var value = 0.0, gradient = [Double](repeating: 0, count: p), hessian = [Double](repeating: 0, count: p * p)
+        var value = 0.0, gradient = [Double](repeating: 0, count: p)
+        var hessian = [Double](repeating: 0, count: withHessian ? p * p : 0)
         func index(_ k: Int, _ j: Int) -> Int { j < d ? k * d + j : rows * d + k }  // j == d: intercept
         for r in 0..<x.rowCount {
             let features = x.row(r) + [1]
@@ -44,7 +45,7 @@ struct NewtonLogisticOracle {
             value += w * loss
             for a in 0..<rows {
                 for j in 0...d where j < d || fitIntercept { gradient[index(a, j)] += w * residuals[a] * features[j] }
-                for b in 0..<rows {
+                for b in 0..<rows where withHessian {
                     let curvature = rows == 1 ? probabilities[0] * (1 - probabilities[0])
                         : probabilities[a] * ((a == b ? 1 : 0) - probabilities[b])
                     for j in 0...d where j < d || fitIntercept {
@@ -59,22 +60,25 @@ struct NewtonLogisticOracle {
         for i in 0..<(rows * d) {
             value += 0.5 * penalty * theta[i] * theta[i]
             gradient[i] += penalty * theta[i]
-            hessian[i * p + i] += penalty
+            if withHessian { hessian[i * p + i] += penalty }
         }
         let interceptSum = (0..<rows).reduce(0) { $0 + theta[rows * d + $1] }
         for a in 0..<rows {
             let ia = rows * d + a
-            if !fitIntercept { hessian[ia * p + ia] = 1; continue }
+            if !fitIntercept {
+                if withHessian { hessian[ia * p + ia] = 1 }
+                continue
+            }
             if rows > 1 {
                 gradient[ia] += interceptSum
-                for b in 0..<rows { hessian[ia * p + rows * d + b] += 1 }
+                for b in 0..<rows where withHessian { hessian[ia * p + rows * d + b] += 1 }
             }
         }
         return (value, gradient, hessian)
     }
 
     /// The plain objective: the first element of `derivatives`.
-    func value(_ theta: [Double]) -> Double { derivatives(theta).value }
+    func value(_ theta: [Double]) -> Double { derivatives(theta, hessian: false).value }
 
     /// The optimum, by damped Newton from 0.
     func solve() -> [Double] {
