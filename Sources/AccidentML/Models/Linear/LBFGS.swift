@@ -1,27 +1,3 @@
-/// Why an optimiser stopped.
-public enum OptimizerStopReason: String, Sendable, Equatable, CustomStringConvertible {
-    /// The largest gradient component fell to the tolerance (converged).
-    case gradientTolerance
-    /// The objective stopped decreasing, relative to its size, beyond 64 machine epsilons (converged).
-    case relativeReduction
-    /// The iteration budget ran out before convergence.
-    case maxIterations
-    /// No step along the search direction decreased the objective, even steepest descent.
-    case lineSearchFailed
-
-    /// Whether the stop counts as convergence (scipy's L-BFGS-B status 0).
-    public var converged: Bool { self == .gradientTolerance || self == .relativeReduction }
-
-    public var description: String {
-        switch self {
-        case .gradientTolerance: "converged: max |gradient| <= tol"
-        case .relativeReduction: "converged: relative reduction of the objective <= 64 eps"
-        case .maxIterations: "not converged: max iterations reached; raise maxIterations or standardise the features"
-        case .lineSearchFailed: "not converged: the line search found no decrease; check the features' scale"
-        }
-    }
-}
-
 /// Limited-memory BFGS for unconstrained smooth problems, with the stopping rules scikit-learn
 /// gives scipy's L-BFGS-B: max |gᵢ| ≤ tol, or a relative decrease of f ≤ 64 ε.
 struct LBFGS {
@@ -59,18 +35,18 @@ struct LBFGS {
         func result(_ reason: OptimizerStopReason) -> Result {
             Result(x: x, value: value, gradient: gradient, iterations: iterations, evaluations: evaluations, stopReason: reason)
         }
-        if maxAbs(gradient) <= gradientTolerance { return result(.gradientTolerance) }
+        if Self.maxAbs(gradient) <= gradientTolerance { return result(.gradientTolerance) }
 
         while iterations < maxIterations {
             history.direction(for: gradient, into: &direction)
-            var slope = dot(direction, gradient)
+            var slope = Self.dot(direction, gradient)
             if !(slope < 0) {  // not a descent direction: forget the curvature pairs
                 history.removeAll()
                 for i in 0..<p { direction[i] = -gradient[i] }
-                slope = dot(direction, gradient)
+                slope = Self.dot(direction, gradient)
             }
             // scipy's first step (and after a restart): 1 / ‖d‖, then the quasi-Newton step 1.
-            let initialStep = history.isEmpty ? 1 / dot(direction, direction).squareRoot() : 1
+            let initialStep = history.isEmpty ? 1 / Self.dot(direction, direction).squareRoot() : 1
             var lastStep = Double.nan
             let accepted = lineSearch.search(
                 start: .init(step: 0, value: value, slope: slope), initialStep: initialStep
@@ -78,7 +54,7 @@ struct LBFGS {
                 for i in 0..<p { trialX[i] = x[i] + step * direction[i] }
                 lastStep = step
                 let v = evaluate(trialX, &trialGradient)
-                return (v, dot(trialGradient, direction))
+                return (v, Self.dot(trialGradient, direction))
             }
             guard let accepted else {
                 if history.isEmpty { return result(.lineSearchFailed) }
@@ -95,7 +71,7 @@ struct LBFGS {
             swap(&gradient, &trialGradient)
             value = accepted.value
             iterations += 1
-            if maxAbs(gradient) <= gradientTolerance { return result(.gradientTolerance) }
+            if Self.maxAbs(gradient) <= gradientTolerance { return result(.gradientTolerance) }
             let scale = max(abs(previousValue), abs(value), 1)
             if (previousValue - value) / scale <= relativeReductionTolerance { return result(.relativeReduction) }
         }
@@ -103,11 +79,14 @@ struct LBFGS {
     }
 }
 
-func maxAbs(_ v: [Double]) -> Double { v.reduce(0) { max($0, abs($1)) } }
+extension LBFGS {
+    /// The largest absolute component (the sup-norm scipy's `pgtol` is compared with).
+    static func maxAbs(_ v: [Double]) -> Double { v.reduce(0) { max($0, abs($1)) } }
 
-func dot(_ a: [Double], _ b: [Double]) -> Double {
-    precondition(a.count == b.count, "dot of vectors of different lengths")
-    return a.withUnsafeBufferPointer { x in
-        b.withUnsafeBufferPointer { y in Double.dot(count: x.count, x.baseAddress!, y.baseAddress!) }
+    static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        precondition(a.count == b.count, "dot of vectors of different lengths")
+        return a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in Double.dot(count: x.count, x.baseAddress!, y.baseAddress!) }
+        }
     }
 }

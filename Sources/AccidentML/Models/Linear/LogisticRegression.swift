@@ -60,7 +60,7 @@ public struct LogisticRegression: Sendable {
                                       coefficients: Array(result.x[..<coefficientCount]),
                                       intercepts: Array(result.x[coefficientCount...]))
         return LogisticFit(model: model, iterations: result.iterations, objective: result.value,
-                           gradientMaxNorm: maxAbs(result.gradient), stopReason: result.stopReason)
+                           gradientMaxNorm: LBFGS.maxAbs(result.gradient), stopReason: result.stopReason)
     }
 
     private func validateParameters() throws(LogisticRegressionError) {
