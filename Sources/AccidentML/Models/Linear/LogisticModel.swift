@@ -47,6 +47,7 @@ public struct LogisticModel: Equatable, Sendable {
 
     static func coefficientRows(classCount: Int) -> Int { classCount == 2 ? 1 : classCount }
 
+    /// Equal shapes and parameters (the Float copies follow from the Double ones).
     public static func == (lhs: LogisticModel, rhs: LogisticModel) -> Bool {
         lhs.classCount == rhs.classCount && lhs.featureCount == rhs.featureCount
             && lhs.coefficients == rhs.coefficients && lhs.intercepts == rhs.intercepts
