@@ -21,23 +21,9 @@ public struct ROCAUC: Metric {
         return counted == 0 ? .nan : total / Double(counted)
     }
 
-    /// AUC of scores for a positive/negative labelling (Mann–Whitney U with tie averaging);
-    /// NaN when one of the two classes is absent.
+    /// AUC of scores for a positive/negative labelling (Mann–Whitney U with tie averaging, computed
+    /// as the trapezoidal area of the ranked counts); NaN when one of the two classes is absent.
     public static func binaryAUC(scores: [Float], positives: [Bool]) -> Double {
-        precondition(scores.count == positives.count, "scores and labels disagree in count")
-        let order = scores.indices.sorted { scores[$0] < scores[$1] }
-        var rankSumPositive = 0.0
-        var nPos = 0.0
-        var i = 0
-        while i < order.count {
-            var j = i
-            while j + 1 < order.count && scores[order[j + 1]] == scores[order[i]] { j += 1 }
-            let averageRank = Double(i + j) / 2 + 1
-            for t in i...j where positives[order[t]] { rankSumPositive += averageRank; nPos += 1 }
-            i = j + 1
-        }
-        let nNeg = Double(scores.count) - nPos
-        guard nPos > 0, nNeg > 0 else { return .nan }
-        return (rankSumPositive - nPos * (nPos + 1) / 2) / (nPos * nNeg)
+        ScoreRanking(scores: scores, positives: positives).area
     }
 }

@@ -1,0 +1,196 @@
+import RealModule
+
+/// scikit-learn's L2-regularised logistic loss, scaled as its lbfgs solver sees it:
+///
+///     f(W, b) = Σᵢ ωᵢ ℓᵢ / Ω + ‖W‖² / (2 C Ω),  Ω = Σᵢ ωᵢ
+///
+/// with ℓ the binary (one coefficient row) or multinomial (one row per class) cross-entropy
+/// and the intercepts b not penalised. Logits and gradient products go through BLAS on the
+/// column-major features; the per-row loss runs in Double, in fixed row chunks whose partial
+/// sums are added in chunk order, so the result does not depend on the thread count.
+///
+/// Parameter layout: the coefficient rows first (row k at `k * featureCount`, which is the
+/// column-major `featureCount` x `rows` matrix BLAS multiplies by), then the `rows` intercepts.
+struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
+    let features: [Scalar]
+    let rowCount: Int
+    let featureCount: Int
+    /// Coefficient rows: 1 for binary (the positive class), the class count for multinomial.
+    let rows: Int
+    let labels: [Int32]
+    /// Row weights divided by their total.
+    let normalisedWeights: [Double]
+    /// 1 / (C Ω): the L2 strength of the scaled objective.
+    let penalty: Double
+    let fitIntercept: Bool
+    let threads: Int
+
+    /// Rows per chunk of the per-row pass (fixed, so sums do not depend on `threads`).
+    static var chunkRows: Int { 4096 }
+
+    private var weightsScalar: [Scalar]
+    /// Logits, then residuals ωᵢ (pᵢₖ - yᵢₖ) / Ω, column-major `rowCount` x `rows`.
+    private var logits: [Scalar]
+    private var gradientScalar: [Scalar]
+    /// Per chunk: the loss, then one residual sum per row (the intercept gradients).
+    private var partials: [Double]
+
+    var dimension: Int { rows * (featureCount + 1) }
+    var chunkCount: Int { (rowCount + Self.chunkRows - 1) / Self.chunkRows }
+
+    init(features: FeatureMatrix<Scalar>, labels: [Int32], classCount: Int, rowWeights: [Double],
+         c: Double, fitIntercept: Bool, threads: Int) {
+        precondition(labels.count == features.rowCount && rowWeights.count == features.rowCount,
+                     "labels and weights must have one entry per row")
+        precondition(classCount >= 2, "logistic regression needs at least two classes")
+        let total = rowWeights.reduce(0, +)
+        precondition(total > 0 && c > 0 && threads >= 1, "weights, C and threads must be positive")
+        self.features = features.storage
+        self.rowCount = features.rowCount
+        self.featureCount = features.columnCount
+        self.rows = classCount == 2 ? 1 : classCount
+        self.labels = labels
+        self.normalisedWeights = rowWeights.map { $0 / total }
+        self.penalty = 1 / (c * total)
+        self.fitIntercept = fitIntercept
+        self.threads = threads
+        weightsScalar = [Scalar](repeating: 0, count: rows * featureCount)
+        logits = [Scalar](repeating: 0, count: rowCount * rows)
+        gradientScalar = [Scalar](repeating: 0, count: rows * featureCount)
+        partials = [Double](repeating: 0, count: (rowCount + Self.chunkRows - 1) / Self.chunkRows * (1 + rows))
+    }
+
+    mutating func evaluate(_ x: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+        precondition(x.count == dimension && gradient.count == dimension, "parameter count mismatch")
+        let k = rows, coefficientCount = k * featureCount
+        for i in 0..<coefficientCount { weightsScalar[i] = Scalar(x[i]) }
+        withOpenBLASThreads(threads) { multiplyFeatures(transposed: false) }
+        residualPass(intercepts: UnsafeBufferPointer(rebasing: x[coefficientCount...]))
+        withOpenBLASThreads(threads) { multiplyFeatures(transposed: true) }
+
+        var loss = 0.0
+        var squaredNorm = 0.0
+        for i in 0..<coefficientCount {
+            gradient[i] = Double(gradientScalar[i]) + penalty * x[i]
+            squaredNorm = Relaxed.multiplyAdd(x[i], x[i], squaredNorm)
+        }
+        for j in 0..<k { gradient[coefficientCount + j] = 0 }
+        for chunk in 0..<chunkCount {
+            let base = chunk * (1 + k)
+            loss += partials[base]
+            if fitIntercept { for j in 0..<k { gradient[coefficientCount + j] += partials[base + 1 + j] } }
+        }
+        return loss + 0.5 * penalty * squaredNorm
+    }
+
+    /// logits = X W (transposed: false), or gradient = Xᵀ R (transposed: true).
+    private mutating func multiplyFeatures(transposed: Bool) {
+        let n = rowCount, d = featureCount, k = rows
+        features.withUnsafeBufferPointer { xs in
+            logits.withUnsafeMutableBufferPointer { zs in
+                if transposed {
+                    gradientScalar.withUnsafeMutableBufferPointer { gs in
+                        if k == 1 {
+                            Scalar.gemv(transpose: true, rows: n, columns: d, alpha: 1, a: xs.baseAddress!, lda: n,
+                                        x: zs.baseAddress!, beta: 0, y: gs.baseAddress!)
+                        } else {
+                            Scalar.gemm(transposeA: true, transposeB: false, m: d, n: k, k: n, alpha: 1,
+                                        a: xs.baseAddress!, lda: n, b: zs.baseAddress!, ldb: n,
+                                        beta: 0, c: gs.baseAddress!, ldc: d)
+                        }
+                    }
+                } else {
+                    weightsScalar.withUnsafeBufferPointer { ws in
+                        if k == 1 {
+                            Scalar.gemv(transpose: false, rows: n, columns: d, alpha: 1, a: xs.baseAddress!, lda: n,
+                                        x: ws.baseAddress!, beta: 0, y: zs.baseAddress!)
+                        } else {
+                            Scalar.gemm(transposeA: false, transposeB: false, m: n, n: k, k: d, alpha: 1,
+                                        a: xs.baseAddress!, lda: n, b: ws.baseAddress!, ldb: d,
+                                        beta: 0, c: zs.baseAddress!, ldc: n)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Turns logits into weighted residuals in place and fills the per-chunk partial sums.
+    private mutating func residualPass(intercepts: UnsafeBufferPointer<Double>) {
+        let chunks = chunkCount, workers = min(threads, chunks), stride = 1 + rows
+        let b = Array(intercepts)  // stay 0 without fitIntercept: their gradient is 0
+        let n = rowCount, k = rows
+        labels.withUnsafeBufferPointer { ys in
+            normalisedWeights.withUnsafeBufferPointer { ws in
+                logits.withUnsafeMutableBufferPointer { zBuffer in
+                    partials.withUnsafeMutableBufferPointer { pBuffer in
+                        // Immutable copies: the workers must not capture the inout buffers.
+                        let zs = zBuffer, ps = pBuffer
+                        let run = { (worker: Int) in
+                            for chunk in Swift.stride(from: worker, to: chunks, by: workers) {
+                                let range = (chunk * Self.chunkRows)..<min(n, (chunk + 1) * Self.chunkRows)
+                                let out = UnsafeMutableBufferPointer(rebasing: ps[(chunk * stride)..<((chunk + 1) * stride)])
+                                if k == 1 {
+                                    Self.binaryResiduals(range, z: zs, y: ys, w: ws, intercept: b[0], partial: out)
+                                } else {
+                                    Self.multinomialResiduals(range, n: n, k: k, z: zs, y: ys, w: ws, intercepts: b, partial: out)
+                                }
+                            }
+                        }
+                        runLinearWorkers(workers, run)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func binaryResiduals(_ range: Range<Int>, z: UnsafeMutableBufferPointer<Scalar>,
+                                        y: UnsafeBufferPointer<Int32>, w: UnsafeBufferPointer<Double>,
+                                        intercept: Double, partial: UnsafeMutableBufferPointer<Double>) {
+        var loss = 0.0, residualSum = 0.0
+        for r in range {
+            let logit = Double(z[r]) + intercept
+            let e = Double.exp(-abs(logit))
+            let softplus = max(logit, 0) + Double.log(onePlus: e)
+            let p = logit >= 0 ? 1 / (1 + e) : e / (1 + e)
+            let target: Double = y[r] == 1 ? 1 : 0
+            loss = Relaxed.multiplyAdd(w[r], softplus - target * logit, loss)
+            let residual = w[r] * (p - target)
+            residualSum = Relaxed.sum(residualSum, residual)
+            z[r] = Scalar(residual)
+        }
+        partial[0] = loss
+        partial[1] = residualSum
+    }
+
+    private static func multinomialResiduals(_ range: Range<Int>, n: Int, k: Int, z: UnsafeMutableBufferPointer<Scalar>,
+                                             y: UnsafeBufferPointer<Int32>, w: UnsafeBufferPointer<Double>,
+                                             intercepts: [Double], partial: UnsafeMutableBufferPointer<Double>) {
+        for j in 0..<(1 + k) { partial[j] = 0 }
+        var loss = 0.0
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { e in
+            for r in range {
+                var top = -Double.infinity
+                for j in 0..<k {
+                    e[j] = Double(z[j * n + r]) + intercepts[j]
+                    top = max(top, e[j])
+                }
+                let label = Int(y[r])
+                let labelLogit = e[label]
+                var sum = 0.0
+                for j in 0..<k {
+                    e[j] = Double.exp(e[j] - top)
+                    sum += e[j]
+                }
+                loss = Relaxed.multiplyAdd(w[r], top + Double.log(sum) - labelLogit, loss)
+                let scale = w[r] / sum
+                for j in 0..<k {
+                    let residual = scale * e[j] - (j == label ? w[r] : 0)
+                    partial[1 + j] += residual
+                    z[j * n + r] = Scalar(residual)
+                }
+            }
+        }
+        partial[0] = loss
+    }
+}
