@@ -94,3 +94,36 @@ import Testing
         #expect(t.vehicles.filter { $0.accidentID == 202100000044 }.count == 5)
     }
 }
+
+/// Decoding in many small chunks gives the same rows and absolute line numbers.
+@Suite(.requiresSharedData) struct BAACReaderChunkTests {
+    @Test(arguments: [1, 97, 1000])
+    func tinyChunksGiveTheSameTables(chunkBytes: Int) throws {
+        var options = BAACReadOptions()
+        options.chunkBytes = chunkBytes
+        let folder = try SharedData.url("baac-raw-sample/2021")
+        #expect(try BAACReader(options: options).read(folder: folder).tables == BAACReader().read(folder: folder).tables)
+    }
+
+    @Test func errorsInLaterChunksKeepTheirLineNumber() throws {
+        let folder = try TemporaryFolder()
+        let source = try SharedData.url("baac-raw-sample/2021")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            var text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
+            if name.hasPrefix("usagers") {  // line 151: secu1 "x"
+                var lines = text.components(separatedBy: "\n")
+                lines[150] = lines[150].replacingOccurrences(of: "\";\"1\";\" -1\";\" -1\";", with: "\";\"x\";\" -1\";\" -1\";")
+                text = lines.joined(separator: "\n")
+            }
+            try folder.write(name, text)
+        }
+        var options = BAACReadOptions(skipBadRows: true)
+        options.chunkBytes = 500
+        let result = try BAACReader(options: options).read(folder: folder.url)
+        guard case .invalidValue(_, let line, let column, "x", _)? = result.report.examples.first else {
+            Issue.record("\(result.report.examples)"); return
+        }
+        #expect(line == 151 && column == "secu1")
+        #expect(result.tables.users.count == 174)
+    }
+}

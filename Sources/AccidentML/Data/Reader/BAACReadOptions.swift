@@ -5,6 +5,9 @@ public struct BAACReadOptions: Sendable, Equatable {
     public var skipBadRows: Bool
     /// How many skipped rows the report keeps as examples.
     public var maxExamples: Int
+    /// Size in bytes of the chunks files are cut into for parallel decoding (tests make it
+    /// tiny to cross chunk boundaries everywhere).
+    var chunkBytes = 4 << 20
 
     /// Creates options; by default any bad row fails the read.
     public init(skipBadRows: Bool = false, maxExamples: Int = 5) {

@@ -22,16 +22,13 @@ final class BAACTableJob<Decoder: BAACRowDecoder>: @unchecked Sendable {
     let chunks: [Range<Int>]
     private let outputs: ParallelSlots<BAACChunkOutput<Decoder.Row>>
 
-    /// Size a chunk aims at: large enough to amortise the merge, small enough to balance cores.
-    static var chunkBytes: Int { 4 << 20 }
-
     init(file: MappedFile, header: CSVHeader, layout: BAACLayout, decoder: Decoder, options: BAACReadOptions) throws(BAACReadError) {
         self.file = file
         self.header = header
         self.columns = try Decoder.Column.resolve(in: header, file: file.path, layout: layout)
         self.decoder = decoder
         self.options = options
-        self.chunks = Self.split(file.buffer, from: header.bodyOffset, target: Self.chunkBytes)
+        self.chunks = Self.split(file.buffer, from: header.bodyOffset, target: options.chunkBytes)
         self.outputs = ParallelSlots(count: chunks.count)
     }
 
@@ -42,7 +39,7 @@ final class BAACTableJob<Decoder: BAACRowDecoder>: @unchecked Sendable {
         while lower < bytes.count {
             var upper = min(lower + target, bytes.count)
             if upper < bytes.count {
-                upper = (bytes[upper...].firstIndex(of: CSVScanner.newline) ?? bytes.count - 1) + 1
+                upper = (bytes[(upper - 1)...].firstIndex(of: CSVScanner.newline) ?? bytes.count - 1) + 1
             }
             ranges.append(lower..<upper)
             lower = upper
