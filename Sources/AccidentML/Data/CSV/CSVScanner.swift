@@ -18,6 +18,14 @@ struct CSVSyntaxError: Error, Equatable, Sendable {
     var line: Int
     /// 1-based field number where the problem is.
     var field: Int
+
+    /// What is wrong, in words, e.g. `unterminated quote`.
+    var what: String {
+        switch kind {
+        case .unterminatedQuote: "unterminated quote"
+        case .textAfterClosingQuote: "text after the closing quote"
+        }
+    }
 }
 
 /// What `CSVScanner.next(into:)` found.

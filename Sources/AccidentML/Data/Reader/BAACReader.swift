@@ -106,8 +106,7 @@ private struct SetJobs {
             case .empty:
                 throw .unknownLayout(file: file.path, detail: "the file is empty (no header line)")
             case .malformed(let e):
-                let what = e.kind == .unterminatedQuote ? "unterminated quote" : "text after a closing quote"
-                throw .malformedRow(file: file.path, line: e.line, detail: "header line: \(what) in field \(e.field)")
+                throw .malformedRow(file: file.path, line: e.line, detail: "header line: \(e.what) in field \(e.field)")
             }
         }
         guard header.names.count > 1 else {

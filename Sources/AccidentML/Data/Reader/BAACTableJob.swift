@@ -94,10 +94,7 @@ final class BAACTableJob<Decoder: BAACRowDecoder>: @unchecked Sendable {
     /// The text of a syntax error, naming the field's column.
     private func describe(_ error: CSVSyntaxError) -> String {
         let column = error.field <= header.names.count ? " ('\(header.names[error.field - 1])')" : ""
-        switch error.kind {
-        case .unterminatedQuote: return "unterminated quote in field \(error.field)\(column)"
-        case .textAfterClosingQuote: return "text after the closing quote of field \(error.field)\(column)"
-        }
+        return "\(error.what) \(error.kind == .unterminatedQuote ? "in" : "of") field \(error.field)\(column)"
     }
 
     /// A field's text for a message, cut to 40 characters.
