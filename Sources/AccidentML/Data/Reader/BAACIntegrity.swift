@@ -1,7 +1,7 @@
 /// A vehicle's join key: the accident and `id_vehicule` when known, else `num_veh`.
 ///
 /// The same rule applies to a user's reference to its vehicle, as in the feature joins.
-struct BAACVehicleKey: Hashable {
+struct BAACVehicleKey {
     var accident: Int64
     /// `id_vehicule`, or the packed `num_veh` with bit 62 set.
     var vehicle: Int64
@@ -11,8 +11,8 @@ struct BAACVehicleKey: Hashable {
         vehicle = vehicleID != -1 ? vehicleID : Int64(number.packed) | (1 << 62)
     }
 
-    /// The vehicle part for messages, e.g. `id_vehicule 201764` or `num_veh A01`.
-    func describe(vehicleID: Int64, number: VehicleNumber) -> String {
+    /// The vehicle part of a message, e.g. `id_vehicule 201764` or `num_veh A01`.
+    static func label(vehicleID: Int64, number: VehicleNumber) -> String {
         vehicleID != -1 ? "id_vehicule \(vehicleID)" : "num_veh \(number)"
     }
 }
@@ -37,56 +37,47 @@ struct BAACDecodedSet {
             report.recordSkip(error, maxExamples: options.maxExamples)
         }
         let accidentFile = files.characteristics.path
-        var accidentLine: [Int64: Int32] = [:]
-        accidentLine.reserveCapacity(accidents.count)
+        var accidentLine = BAACKeyTable(capacity: accidents.count)
         var keep = [Bool](repeating: true, count: accidents.count)
         for (i, a) in accidents.enumerated() {
-            if let first = accidentLine[a.id] {
+            if let first = accidentLine.insert(a.id, 0, value: accidentLines[i]) {
                 try fail(.duplicateKey(file: accidentFile, line: Int(accidentLines[i]), column: accidentIDColumn,
                                        key: "accident \(a.id)", firstLine: Int(first)))
                 keep[i] = false
-            } else {
-                accidentLine[a.id] = accidentLines[i]
             }
         }
         Self.filter(&accidents, &accidentLines, keep)
 
         let absentAccident = "an accident absent from \(files.characteristics.lastPathComponent)"
-        var placeLine: [Int64: Int32] = [:]
-        placeLine.reserveCapacity(places.count)
+        var placeLine = BAACKeyTable(capacity: places.count)
         keep = [Bool](repeating: true, count: places.count)
         for (i, p) in places.enumerated() {
-            if accidentLine[p.accidentID] == nil {
+            if accidentLine.value(p.accidentID, 0) == nil {
                 try fail(.orphanRow(file: files.places.path, line: Int(placeLines[i]), column: "Num_Acc",
                                     key: "accident \(p.accidentID)", missing: absentAccident))
                 keep[i] = false
-            } else if let first = placeLine[p.accidentID] {
+            } else if let first = placeLine.insert(p.accidentID, 0, value: placeLines[i]) {
                 try fail(.duplicateKey(file: files.places.path, line: Int(placeLines[i]), column: "Num_Acc",
                                        key: "place of accident \(p.accidentID)", firstLine: Int(first)))
                 keep[i] = false
-            } else {
-                placeLine[p.accidentID] = placeLines[i]
             }
         }
         Self.filter(&places, &placeLines, keep)
 
-        var vehicleLine: [BAACVehicleKey: Int32] = [:]
-        vehicleLine.reserveCapacity(vehicles.count)
+        var vehicleLine = BAACKeyTable(capacity: vehicles.count)
         keep = [Bool](repeating: true, count: vehicles.count)
         for (i, v) in vehicles.enumerated() {
             let key = BAACVehicleKey(accident: v.accidentID, vehicleID: v.vehicleID, number: v.number)
-            if accidentLine[v.accidentID] == nil {
+            if accidentLine.value(v.accidentID, 0) == nil {
                 try fail(.orphanRow(file: files.vehicles.path, line: Int(vehicleLines[i]), column: "Num_Acc",
                                     key: "accident \(v.accidentID)", missing: absentAccident))
                 keep[i] = false
-            } else if let first = vehicleLine[key] {
+            } else if let first = vehicleLine.insert(key.accident, key.vehicle, value: vehicleLines[i]) {
                 try fail(.duplicateKey(file: files.vehicles.path, line: Int(vehicleLines[i]),
                                        column: v.vehicleID != -1 ? "id_vehicule" : "num_veh",
-                                       key: "vehicle \(key.describe(vehicleID: v.vehicleID, number: v.number)) of accident \(v.accidentID)",
+                                       key: "vehicle \(BAACVehicleKey.label(vehicleID: v.vehicleID, number: v.number)) of accident \(v.accidentID)",
                                        firstLine: Int(first)))
                 keep[i] = false
-            } else {
-                vehicleLine[key] = vehicleLines[i]
             }
         }
         Self.filter(&vehicles, &vehicleLines, keep)
@@ -94,15 +85,15 @@ struct BAACDecodedSet {
         let absentVehicle = "a vehicle absent from \(files.vehicles.lastPathComponent)"
         keep = [Bool](repeating: true, count: users.count)
         for (i, u) in users.enumerated() {
-            if accidentLine[u.accidentID] == nil {
+            if accidentLine.value(u.accidentID, 0) == nil {
                 try fail(.orphanRow(file: files.users.path, line: Int(userLines[i]), column: "Num_Acc",
                                     key: "accident \(u.accidentID)", missing: absentAccident))
                 keep[i] = false
-            } else if vehicleLine[BAACVehicleKey(accident: u.accidentID, vehicleID: u.vehicleID, number: u.vehicleNumber)] == nil {
-                let key = BAACVehicleKey(accident: u.accidentID, vehicleID: u.vehicleID, number: u.vehicleNumber)
+            } else if case let key = BAACVehicleKey(accident: u.accidentID, vehicleID: u.vehicleID, number: u.vehicleNumber),
+                      vehicleLine.value(key.accident, key.vehicle) == nil {
                 try fail(.orphanRow(file: files.users.path, line: Int(userLines[i]),
                                     column: u.vehicleID != -1 ? "id_vehicule" : "num_veh",
-                                    key: "\(key.describe(vehicleID: u.vehicleID, number: u.vehicleNumber)) of accident \(u.accidentID)",
+                                    key: "\(BAACVehicleKey.label(vehicleID: u.vehicleID, number: u.vehicleNumber)) of accident \(u.accidentID)",
                                     missing: absentVehicle))
                 keep[i] = false
             }
