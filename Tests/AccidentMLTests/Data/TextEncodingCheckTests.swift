@@ -35,3 +35,21 @@ import Testing
         #expect(bytes.withUnsafeBufferPointer { TextEncodingCheck.lineNumber(of: 4, in: $0) } == 3)
     }
 }
+
+extension TextEncodingCheckTests {
+    @Test func scansOfLinePiecesCombineLikeOneCheck() {
+        var rng = SplitMix64(seed: 8)
+        let pieces: [[UInt8]] = [Array("ab;\n".utf8), [0xC3, 0xA9], [0xE9], [0x81], [0x00], [10]]
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 14) { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let whole = Self.check(bytes)
+            let combined: TextEncodingCheck.Problem? = bytes.withUnsafeBufferPointer { buffer in
+                let ranges = BAACTableJob<AccidentDecoder>.split(buffer, from: 0, target: 1 + Int(rng.next() % 5))
+                let scans = ranges.map { TextEncodingCheck.scan(UnsafeBufferPointer(rebasing: buffer[$0])).shifted(by: $0.lowerBound) }
+                return TextEncodingCheck.problem(in: scans, bytes: buffer)
+            }
+            #expect(combined == whole, "\(bytes)")
+        }
+    }
+}

@@ -20,18 +20,47 @@ enum TextEncodingCheck {
         var offset: Int
     }
 
+    /// What one pass over some bytes found; passes over consecutive pieces of a file (cut at
+    /// line ends, so no UTF-8 sequence is split) combine with `problem(in:)`.
+    struct Scan: Equatable, Sendable {
+        /// Offset of the first NUL byte.
+        var firstNUL: Int?
+        /// Offset of the first byte that starts no valid UTF-8 sequence.
+        var firstInvalidUTF8: Int?
+        /// Offset of the first byte undefined in Windows-1252.
+        var firstUndefinedLatin1: Int?
+
+        /// The same scan with offsets moved by `delta`.
+        func shifted(by delta: Int) -> Scan {
+            Scan(firstNUL: firstNUL.map { $0 + delta }, firstInvalidUTF8: firstInvalidUTF8.map { $0 + delta },
+                 firstUndefinedLatin1: firstUndefinedLatin1.map { $0 + delta })
+        }
+    }
+
     /// The first problem in `bytes`, or nil when they are acceptable text.
     static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return Problem(kind: .utf16ByteOrderMark, offset: 0)
         }
-        var firstInvalidUTF8: Int? = nil
-        var firstUndefinedLatin1: Int? = nil
+        return problem(in: [scan(bytes)], bytes: bytes)
+    }
+
+    /// The problem the scans of a file's consecutive pieces reveal, if any (`bytes` is the whole
+    /// file, read only to name the offending byte).
+    static func problem(in scans: [Scan], bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
+        if let nul = scans.lazy.compactMap(\.firstNUL).first { return Problem(kind: .nulByte, offset: nul) }
+        guard scans.contains(where: { $0.firstInvalidUTF8 != nil }),
+              let bad = scans.lazy.compactMap(\.firstUndefinedLatin1).first else { return nil }
+        return Problem(kind: .neitherUTF8NorLatin1(bytes[bad]), offset: bad)
+    }
+
+    /// Scans `bytes` (eight ASCII bytes at a time when it can); stops at the first NUL.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
+        var result = Scan()
         let n = bytes.count
-        guard let base = bytes.baseAddress else { return nil }
+        guard let base = bytes.baseAddress else { return result }
         var i = 0
         while i < n {
-            // Fast path: eight ASCII, non-NUL bytes at a time.
             if i + 8 <= n {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let hasHigh = w & 0x8080_8080_8080_8080
@@ -39,23 +68,20 @@ enum TextEncodingCheck {
                 if hasHigh == 0 && hasZero == 0 { i += 8; continue }
             }
             let b = base[i]
-            if b == 0 { return Problem(kind: .nulByte, offset: i) }
+            if b == 0 { result.firstNUL = i; return result }
             if b < 0x80 { i += 1; continue }
-            if firstUndefinedLatin1 == nil && isUndefinedInWindows1252(b) { firstUndefinedLatin1 = i }
+            if result.firstUndefinedLatin1 == nil && isUndefinedInWindows1252(b) { result.firstUndefinedLatin1 = i }
             let length = validUTF8SequenceLength(base, i, n)
             if length == 0 {
-                if firstInvalidUTF8 == nil { firstInvalidUTF8 = i }
+                if result.firstInvalidUTF8 == nil { result.firstInvalidUTF8 = i }
                 i += 1
             } else {
-                for k in 1..<length where firstUndefinedLatin1 == nil
-                    && isUndefinedInWindows1252(base[i + k]) { firstUndefinedLatin1 = i + k }
+                for k in 1..<length where result.firstUndefinedLatin1 == nil
+                    && isUndefinedInWindows1252(base[i + k]) { result.firstUndefinedLatin1 = i + k }
                 i += length
             }
         }
-        if firstInvalidUTF8 != nil, let bad = firstUndefinedLatin1 {
-            return Problem(kind: .neitherUTF8NorLatin1(base[bad]), offset: bad)
-        }
-        return nil
+        return result
     }
 
     /// Whether `b` is one of the five bytes Windows-1252 leaves undefined.

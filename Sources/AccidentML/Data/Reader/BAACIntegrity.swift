@@ -64,11 +64,19 @@ struct BAACDecodedSet {
         }
         Self.filter(&places, &placeLines, keep)
 
+        // Rows of one accident are usually consecutive: remember the last accident found.
+        var lastAccident = BAACKeyTable.empty
+        func hasAccident(_ id: Int64) -> Bool {
+            if id == lastAccident { return true }
+            guard accidentLine.value(id, 0) != nil else { return false }
+            lastAccident = id
+            return true
+        }
         var vehicleLine = BAACKeyTable(capacity: vehicles.count)
         keep = [Bool](repeating: true, count: vehicles.count)
         for (i, v) in vehicles.enumerated() {
             let key = BAACVehicleKey(accident: v.accidentID, vehicleID: v.vehicleID, number: v.number)
-            if accidentLine.value(v.accidentID, 0) == nil {
+            if !hasAccident(v.accidentID) {
                 try fail(.orphanRow(file: files.vehicles.path, line: Int(vehicleLines[i]), column: "Num_Acc",
                                     key: "accident \(v.accidentID)", missing: absentAccident))
                 keep[i] = false
@@ -85,7 +93,7 @@ struct BAACDecodedSet {
         let absentVehicle = "a vehicle absent from \(files.vehicles.lastPathComponent)"
         keep = [Bool](repeating: true, count: users.count)
         for (i, u) in users.enumerated() {
-            if accidentLine.value(u.accidentID, 0) == nil {
+            if !hasAccident(u.accidentID) {
                 try fail(.orphanRow(file: files.users.path, line: Int(userLines[i]), column: "Num_Acc",
                                     key: "accident \(u.accidentID)", missing: absentAccident))
                 keep[i] = false

@@ -108,3 +108,18 @@ extension BAACReadError {
         }
     }
 }
+
+extension BAACReadError {
+    /// The `wrongEncoding` error for an encoding problem found in a file's bytes.
+    static func wrongEncoding(_ file: String, _ problem: TextEncodingCheck.Problem,
+                              in bytes: UnsafeBufferPointer<UInt8>) -> BAACReadError {
+        let detail = switch problem.kind {
+        case .utf16ByteOrderMark: "UTF-16 byte order mark"
+        case .nulByte: "NUL byte at offset \(problem.offset) (UTF-16 or binary data)"
+        case .neitherUTF8NorLatin1(let b):
+            "byte 0x\(String(b, radix: 16, uppercase: true)) at offset \(problem.offset): not valid UTF-8, "
+                + "and not Latin-1/Windows-1252 either"
+        }
+        return .wrongEncoding(file: file, line: TextEncodingCheck.lineNumber(of: problem.offset, in: bytes), detail: detail)
+    }
+}

@@ -42,7 +42,7 @@ public struct BAACReader: Sendable {
         for job in jobs {
             var set = try job.merge(into: &report)
             try set.checkIntegrity(options: options, report: &report)
-            tables.append(contentsOf: set.tables)
+            if tables == BAACTables() { tables = set.tables } else { tables.append(contentsOf: set.tables) }
             report.fileSets.append(.init(files: job.files, layout: job.layout))
         }
         return BAACReadResult(tables: tables, report: report)
@@ -79,20 +79,13 @@ private struct SetJobs {
                                  decoder: UserDecoder(layout: layout), options: options)
     }
 
-    /// Maps a file and checks its encoding.
+    /// Maps a file and checks the encoding of its first line (the rest is checked with the rows).
     static func open(_ url: URL) throws(BAACReadError) -> MappedFile {
         let file: MappedFile
         do { file = try MappedFile(url: url) } catch { throw .cannotRead(file: error.path, reason: error.reason) }
-        if let problem = TextEncodingCheck.check(file.buffer) {
-            let line = TextEncodingCheck.lineNumber(of: problem.offset, in: file.buffer)
-            let detail = switch problem.kind {
-            case .utf16ByteOrderMark: "UTF-16 byte order mark"
-            case .nulByte: "NUL byte at offset \(problem.offset) (UTF-16 or binary data)"
-            case .neitherUTF8NorLatin1(let b):
-                "byte 0x\(String(b, radix: 16, uppercase: true)) at offset \(problem.offset): not valid UTF-8, and not Latin-1/Windows-1252 either"
-            }
-            throw .wrongEncoding(file: file.path, line: line, detail: detail)
-        }
+        let bytes = file.buffer
+        let firstLine = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: CSVScanner.newline) ?? bytes.count)])
+        if let problem = TextEncodingCheck.check(firstLine) { throw .wrongEncoding(file.path, problem, in: bytes) }
         return file
     }
 

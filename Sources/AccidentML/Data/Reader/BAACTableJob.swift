@@ -9,6 +9,8 @@ struct BAACChunkOutput<Row: Sendable>: Sendable {
     var issues: [BAACReadError] = []
     /// Lines consumed (the next chunk's first line is this many lines later).
     var lineCount = 0
+    /// What the encoding check found in the chunk (offsets local to the chunk).
+    var encoding = TextEncodingCheck.Scan()
 }
 
 /// Reads one BAAC file: splits its body into chunks at line ends, decodes them in parallel
@@ -58,6 +60,7 @@ final class BAACTableJob<Decoder: BAACRowDecoder>: @unchecked Sendable {
         var scanner = CSVScanner(bytes: bytes, separator: header.separator, offset: 0, line: 0)
         var record = CSVRecord(capacity: header.names.count + 1)
         var out = BAACChunkOutput<Decoder.Row>()
+        out.encoding = TextEncodingCheck.scan(bytes)
         out.rows.reserveCapacity(bytes.count / 48)
         out.lines.reserveCapacity(bytes.count / 48)
         let limit = options.skipBadRows ? options.maxExamples : 1
@@ -103,9 +106,14 @@ final class BAACTableJob<Decoder: BAACRowDecoder>: @unchecked Sendable {
         return text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
-    /// Joins the chunks in order: rows and their absolute line numbers. Throws the first bad
-    /// row unless bad rows are skipped, in which case they are counted in `report`.
+    /// Joins the chunks in order: rows and their absolute line numbers. Throws an encoding
+    /// problem of the file, then the first bad row unless bad rows are skipped, in which case
+    /// they are counted in `report`.
     func merge(into report: inout BAACReadReport) throws(BAACReadError) -> (rows: [Decoder.Row], lines: [Int32]) {
+        let scans = (0..<outputs.count).map { outputs[$0].encoding.shifted(by: chunks[$0].lowerBound) }
+        if let problem = TextEncodingCheck.problem(in: scans, bytes: file.buffer) {
+            throw BAACReadError.wrongEncoding(file.path, problem, in: file.buffer)
+        }
         var rows: [Decoder.Row] = [], lines: [Int32] = []
         let total = (0..<outputs.count).reduce(0) { $0 + outputs[$1].rows.count }
         rows.reserveCapacity(total)
@@ -120,7 +128,7 @@ final class BAACTableJob<Decoder: BAACRowDecoder>: @unchecked Sendable {
             }
             rows += out.rows
             let shift = Int32(base)
-            lines += out.lines.map { $0 + shift }
+            for line in out.lines { lines.append(line + shift) }
             base += out.lineCount
         }
         return (rows, lines)
