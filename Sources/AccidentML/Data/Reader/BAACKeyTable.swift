@@ -4,9 +4,13 @@
 /// time: keys here are ids, not attacker-chosen, so a multiplicative hash is enough.
 /// Tested against `Dictionary` (`BAACKeyTableTests`).
 struct BAACKeyTable {
-    private var first: [Int64]
-    private var second: [Int64]
-    private var values: [Int32]
+    /// One slot: both keys and the value side by side, so a probe touches one cache line.
+    private struct Slot {
+        var first: Int64
+        var second: Int64
+        var value: Int32
+    }
+    private var slots: [Slot]
     private var mask: Int
     private var shift: UInt64
     /// Number of keys stored.
@@ -19,9 +23,7 @@ struct BAACKeyTable {
     init(capacity: Int) {
         var size = 16
         while size < 2 * capacity { size <<= 1 }
-        first = [Int64](repeating: Self.empty, count: size)
-        second = [Int64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(first: Self.empty, second: 0, value: 0), count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
@@ -38,9 +40,9 @@ struct BAACKeyTable {
         precondition(a != Self.empty, "Int64.min cannot be a key")
         var i = slot(a, b)
         while true {
-            let k = first[i]
-            if k == Self.empty { return nil }
-            if k == a && second[i] == b { return values[i] }
+            let s = slots[i]
+            if s.first == Self.empty { return nil }
+            if s.first == a && s.second == b { return s.value }
             i = (i + 1) & mask
         }
     }
@@ -49,24 +51,24 @@ struct BAACKeyTable {
     @inline(__always)
     mutating func insert(_ a: Int64, _ b: Int64, value: Int32) -> Int32? {
         precondition(a != Self.empty, "Int64.min cannot be a key")
-        if 2 * (count + 1) > first.count { grow() }
+        if 2 * (count + 1) > slots.count { grow() }
         var i = slot(a, b)
         while true {
-            let k = first[i]
-            if k == Self.empty {
-                first[i] = a; second[i] = b; values[i] = value
+            let s = slots[i]
+            if s.first == Self.empty {
+                slots[i] = Slot(first: a, second: b, value: value)
                 count += 1
                 return nil
             }
-            if k == a && second[i] == b { return values[i] }
+            if s.first == a && s.second == b { return s.value }
             i = (i + 1) & mask
         }
     }
 
     private mutating func grow() {
-        var bigger = BAACKeyTable(capacity: first.count)
-        for i in first.indices where first[i] != Self.empty {
-            _ = bigger.insert(first[i], second[i], value: values[i])
+        var bigger = BAACKeyTable(capacity: slots.count)
+        for s in slots where s.first != Self.empty {
+            _ = bigger.insert(s.first, s.second, value: s.value)
         }
         self = bigger
     }

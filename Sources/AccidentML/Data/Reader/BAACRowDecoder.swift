@@ -14,14 +14,21 @@ struct BAACFieldError: Error, Equatable {
     var expected: String
 }
 
-/// One scanned row seen through a table's column map.
+/// One scanned row seen through a table's column map (plain pointers: no reference counting per row).
 struct BAACRow<Column: BAACColumnSet> {
     /// The bytes the record was scanned from.
     let bytes: UnsafeBufferPointer<UInt8>
-    /// The scanned record.
-    let record: CSVRecord
+    /// The record's field spans.
+    let spans: UnsafeBufferPointer<CSVFieldSpan>
     /// Header index of each column (by `rawValue`), -1 when absent.
-    let columns: [Int]
+    let columns: UnsafeBufferPointer<Int>
+
+    /// The bytes of header field `index`.
+    @inline(__always)
+    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let s = spans[index]
+        return UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+    }
 
     /// Whether the file has `column`.
     @inline(__always)
@@ -32,7 +39,7 @@ struct BAACRow<Column: BAACColumnSet> {
     func read<T>(_ column: Column, _ parse: (UnsafeBufferPointer<UInt8>) throws(BAACValueProblem) -> T) throws(BAACFieldError) -> T {
         let index = columns[column.rawValue]
         do {
-            return try parse(record.field(index, in: bytes))
+            return try parse(field(index))
         } catch {
             throw BAACFieldError(column: index, expected: error.expected)
         }

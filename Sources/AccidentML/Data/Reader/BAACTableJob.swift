@@ -76,7 +76,11 @@ final class BAACTableJob<Decoder: BAACRowDecoder>: @unchecked Sendable {
                                         detail: "\(record.count) fields, the header has \(header.names.count)")
             case .record:
                 do {
-                    let row = try decoder.decode(BAACRow(bytes: bytes, record: record, columns: columns))
+                    let row = try record.spans.withUnsafeBufferPointer { spans throws(BAACFieldError) in
+                        try columns.withUnsafeBufferPointer { columns throws(BAACFieldError) in
+                            try decoder.decode(BAACRow(bytes: bytes, spans: spans, columns: columns))
+                        }
+                    }
                     out.rows.append(row)
                     out.lines.append(Int32(truncatingIfNeeded: record.line))
                     continue scan
