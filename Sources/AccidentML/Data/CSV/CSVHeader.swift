@@ -4,8 +4,6 @@ struct CSVHeader: Sendable, Equatable {
     var separator: UInt8
     /// Column names, unquoted and trimmed, in file order.
     var names: [String]
-    /// Whether the header's fields were quoted (the 2019+ BAAC style).
-    var quoted: Bool
     /// Offset of the first byte after the header line.
     var bodyOffset: Int
     /// Line number of the first line after the header.
@@ -48,9 +46,7 @@ struct CSVHeader: Sendable, Equatable {
         case .record: break
         }
         let names = record.texts(in: bytes).map { $0.trimmingASCIISpaces() }
-        let quoted = record.spans[0].quoted
-        return CSVHeader(separator: separator, names: names, quoted: quoted,
-                         bodyOffset: scanner.offset, bodyLine: scanner.line)
+        return CSVHeader(separator: separator, names: names, bodyOffset: scanner.offset, bodyLine: scanner.line)
     }
 
     /// The candidate separator occurring most often outside quotes in `line`, or nil.
