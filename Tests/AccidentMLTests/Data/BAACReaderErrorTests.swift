@@ -69,7 +69,7 @@ import Testing
 
     @Test func invalidTimeDepartementAndCoordinate() throws {
         for (old, new, column) in [("\"14:20\"", "\"24:20\"", "hrmn"), ("\"51\";\"51544\"", "\"2C\";\"51544\"", "dep"),
-                                   ("\"49,2421290000\"", "\"492421290000\"", "lat")] {
+                                   ("\"49,2421290000\"", "\"492421290000\"", "lat"), ("\"51544\"", "\"2A-01\"", "com")] {
             let (folder, file) = try Self.year(editing: "caracteristiques-2021.csv") { $0.replacingOccurrences(of: old, with: new) }
             let error = try #require(Self.failure(folder))
             guard case let .invalidValue(f, line, c, _, _) = error else { Issue.record("\(error)"); continue }

@@ -90,6 +90,7 @@ public enum BAACRowIssue: String, Sendable, Hashable, CaseIterable, Comparable {
     /// A repeated accident id, place or vehicle key.
     case duplicateKey
 
+    /// Orders issues as declared (for stable listings).
     public static func < (a: BAACRowIssue, b: BAACRowIssue) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

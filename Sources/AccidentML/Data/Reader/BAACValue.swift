@@ -108,7 +108,8 @@ enum BAACValue {
         if isMissing(t) { return -1 }
         let problem = BAACValueProblem(expected: "an INSEE commune code (5 characters, e.g. 07155 or 2A004)")
         if t.count == 5, let corsica = corsica(UnsafeBufferPointer(rebasing: t[..<2])) {
-            guard case .value(let rest) = ByteNumber.integer(UnsafeBufferPointer(rebasing: t[2...])) else { throw problem }
+            guard t[2...].allSatisfy({ $0 &- ByteNumber.zero < 10 }),
+                  case .value(let rest) = ByteNumber.integer(UnsafeBufferPointer(rebasing: t[2...])) else { throw problem }
             return Int32(corsica) * 1000 + Int32(rest)
         }
         guard case .value(let v) = ByteNumber.integer(t), (1...99999).contains(v) else { throw problem }
