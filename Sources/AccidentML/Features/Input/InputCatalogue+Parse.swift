@@ -9,18 +9,19 @@ extension InputCatalogue {
 
     /// Validates one level of a request and stores its values into `row`.
     func parse(_ record: [String: RawValue], at path: Path = Path(), into row: inout FeatureRow) throws {
-        var requiredSeen = 0, timeField: String?
+        var requiredSeen = 0, timeFields = 0
         for (name, value) in record {
             guard let entry = entries[name] else {
                 throw FeatureInputError.unknownField(path: path(name), known: fields.map(\.name))
             }
             if case .null = value { continue }
             if entry.field.required { requiredSeen += 1 }
-            if entry.target.isTimeOfDay {
-                if let other = timeField { throw FeatureInputError.conflictingFields(path: path(name), other: other) }
-                timeField = name
-            }
+            if entry.target.isTimeOfDay { timeFields += 1 }
             try store(value, of: entry, at: path, into: &row)
+        }
+        if timeFields > 1 {
+            let names = fields.map(\.name).filter { entries[$0]!.target.isTimeOfDay }
+            throw FeatureInputError.conflictingFields(path: path(names[1]), other: path(names[0]))
         }
         if requiredSeen < requiredCount, let missing = fields.first(where: { f in
             f.required && (record[f.name] ?? .null) == .null
@@ -59,7 +60,7 @@ extension InputCatalogue {
                 guard let code = Self.integer(item) else {
                     throw FeatureInputError.wrongType(path: "\(path(name))[\(i)]", found: item.typeName, expected: "an integer code")
                 }
-                guard allowed.contains(code) else {
+                guard code == -1 || allowed.contains(code) else {
                     throw FeatureInputError.outOfRange(path: "\(path(name))[\(i)]", value: "\(code)", expected: kind.allowedDescription)
                 }
                 row.context.addMass(of: Int8(code))

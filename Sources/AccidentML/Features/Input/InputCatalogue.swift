@@ -45,7 +45,7 @@ struct InputCatalogue: Sendable {
             context(.fixedObstacle, .flag, "whether a vehicle hit a fixed obstacle"),
             Entry(field: InputField(name: "other_catv", kind: .codeList(allowed: BAACField.vehicleCategories),
                                     required: false,
-                                    summary: "catv of every other vehicle involved ([] when none); for a pedestrian, every vehicle"),
+                                    summary: "catv of every other vehicle involved (-1 if unknown; [] when none); for a pedestrian, every vehicle"),
                   target: .otherVehicles),
         ])
 
@@ -57,9 +57,9 @@ struct InputCatalogue: Sendable {
     ])
 
     /// One vehicle of an accident request.
-    static let vehicleItem = InputCatalogue(baac(.vehicle, required: [.catv]))
+    static let vehicleItem = InputCatalogue(baac(.vehicle))
     /// One person of an accident request.
-    static let userItem = InputCatalogue(baac(.user, required: [.catu]))
+    static let userItem = InputCatalogue(baac(.user))
 
     private static func baac(_ table: BAACField.Table, required: Set<BAACField> = []) -> [Entry] {
         let dateFields: Set<BAACField> = [.an, .mois, .jour]

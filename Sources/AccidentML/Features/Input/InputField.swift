@@ -43,7 +43,7 @@ public enum InputKind: Sendable, Equatable {
         case let .number(range): return "a number in \(range.lowerBound)...\(range.upperBound)"
         case .flag: return "true/false or 0/1"
         case .time: return "a time \"HH:MM\" (00:00...23:59)"
-        case let .codeList(allowed): return "an array of codes, each one of " + Self.compact(allowed)
+        case let .codeList(allowed): return "an array of codes, each one of " + Self.compact(allowed) + " or -1 when unknown"
         case let .records(fields): return "an array of objects with fields " + fields.map(\.name).joined(separator: ", ")
         }
     }

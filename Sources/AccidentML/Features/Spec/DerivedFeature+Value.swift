@@ -30,7 +30,7 @@ extension DerivedFeature {
         case .heaviestOtherVehicle: return known(row.heaviestOtherVehicle)
         case .safetyEquipmentUsed: return known(AccidentContext.safetyEquipmentUsed(row.user))
         case .vehicleGroup: return known(VehicleCategory.of(catv: row.vehicle.catv).group)
-        case .heaviestVehicle: return known(c.heaviestMass(excluding: nil))
+        case .heaviestVehicle: return c.vehicleCount < 0 ? .nan : known(c.heaviestMass(excluding: nil))
         case .unprotectedOccupant: return known(c.unprotectedOccupant)
         case .youngestAge: return years(since: c.latestBirthYear)
         case .oldestAge: return years(since: c.earliestBirthYear)

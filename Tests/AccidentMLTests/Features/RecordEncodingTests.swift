@@ -1,0 +1,63 @@
+import Testing
+@testable import AccidentML
+
+@Suite struct RecordEncodingTests {
+    static func sameValues(_ a: [Float], _ b: [Float]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+    }
+
+    static func fitted(_ unit: PredictionUnit, seed: UInt64) -> (BAACTables, JoinedRows, FittedEncoder) {
+        let tables = FeatureTestData.tables(accidents: 300, seed: seed)
+        let rows = unit == .person ? tables.personRows() : tables.accidentRows()
+        let spec = unit == .person ? FeatureSpec.defaultPerson : .defaultAccident
+        // Fit on half the rows so that the other half meets unseen codes.
+        let encoder = FeatureEncoder(minimumCategoryCount: 15).fit(spec, on: rows.selecting(Array(stride(from: 0, to: rows.count, by: 2))))
+        return (tables, rows, encoder)
+    }
+
+    @Test(arguments: PredictionUnit.allCases)
+    func batchRowsEqualSingleRecordRows(unit: PredictionUnit) throws {
+        let (tables, rows, encoder) = Self.fitted(unit, seed: 21)
+        var rng = SplitMix64(seed: 4)
+        for family in ModelFamily.allCases {
+            var report = TransformReport()
+            let matrix = encoder.transform(rows, for: family, report: &report)
+            if family == .trees { #expect(!report.unseenCounts.isEmpty, "the test must meet unseen codes") }
+            var buffer = [Float](repeating: -7, count: encoder.columnCount(for: family))
+            for (r, row) in rows.rows.enumerated() {
+                let record = FeatureTestData.record(for: row, unit: unit, in: tables, &rng)
+                try buffer.withUnsafeMutableBufferPointer { try encoder.encode(record: record, for: family, into: $0) }
+                #expect(Self.sameValues(buffer, matrix.row(r)), "\(unit) \(family) row \(r)")
+            }
+        }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func blockedBatchEqualsThePlainRowPath(threads: Int) {
+        let (_, rows, encoder) = Self.fitted(.person, seed: 22)
+        for family in ModelFamily.allCases {
+            var report = TransformReport()
+            let matrix = encoder.transform(rows, for: family, report: &report, threads: threads)
+            var buffer = [Float](repeating: 0, count: encoder.columnCount(for: family))
+            for (r, row) in rows.rows.enumerated() {
+                buffer.withUnsafeMutableBufferPointer { encoder.encode(row: row, for: family, into: $0) }
+                #expect(Self.sameValues(buffer, matrix.row(r)), "\(family) row \(r)")
+            }
+            #expect(report.rowCount == rows.count)
+        }
+    }
+
+    @Test func inputFieldsDescribeEachUnit() {
+        let person = Self.fitted(.person, seed: 23).2.inputFields
+        let names = person.map(\.name)
+        #expect(BAACField.allCases.allSatisfy { names.contains($0.rawValue) })
+        #expect(Set(person.filter(\.required).map(\.name)) == ["an", "mois", "jour", "catu"])
+        #expect(names.contains("other_catv") && names.contains("hrmn") && !names.contains("vehicles"))
+        let accident = Self.fitted(.accident, seed: 23).2.inputFields
+        #expect(!accident.map(\.name).contains("catv"))
+        guard case let .records(vehicleFields)? = accident.first(where: { $0.name == "vehicles" })?.kind else {
+            Issue.record("vehicles must be a list of records"); return
+        }
+        #expect(vehicleFields.contains { $0.name == "catv" } && !vehicleFields.contains { $0.required })
+    }
+}
