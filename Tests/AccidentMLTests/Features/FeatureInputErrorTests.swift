@@ -95,11 +95,11 @@ import Testing
         #expect(BAACField.dep.kind.allowedDescription.contains("\"2B\" (= 202)"))
         record["catv"] = 7
         record["an"] = "2021"
-        let message = (try? Self.encode(record, Self.person)).map { _ in "" } ?? ""
-        #expect(message.isEmpty)
-        do { try Self.encode(record, Self.person) } catch let error as FeatureInputError {
-            #expect(error.description == "field \"an\" is a string: expected a whole number in 1990...2100")
+        #expect(throws: FeatureInputError.wrongType(path: "an", found: "a string", expected: "a whole number in 1990...2100")) {
+            try Self.encode(record, Self.person)
         }
+        let error = FeatureInputError.wrongType(path: "an", found: "a string", expected: "a whole number in 1990...2100")
+        #expect(error.description == "field \"an\" is a string: expected a whole number in 1990...2100")
     }
 
     @Test func nullAndMinusOneMeanMissing() throws {

@@ -23,13 +23,13 @@ import Testing
                 default: Issue.record("unexpected kind for \(field)"); continue
                 }
                 field.write(x, into: &row)
-                #expect(Double(field.value(in: row)) == x, "\(field)")
+                #expect(Double(field.value(of: row)) == x, "\(field)")
             }
             // Each field has its own storage: nothing written later overwrote an earlier one.
-            let again = BAACField.allCases.map { $0.value(in: row) }
+            let again = BAACField.allCases.map { $0.value(of: row) }
             #expect(again.allSatisfy { !$0.isNaN })
         }
-        #expect(BAACField.allCases.allSatisfy { $0.value(in: .missing).isNaN })
+        #expect(BAACField.allCases.allSatisfy { $0.value(of: .missing).isNaN })
     }
 
     @Test func weekdaysOfKnownDates() {
@@ -44,8 +44,8 @@ import Testing
 
     @Test func derivedValuesOfOneRow() {
         var row = FeatureRow.missing
-        func value(_ d: DerivedFeature) -> Float { d.value(in: row) }
-        #expect(DerivedFeature.allCases.allSatisfy { $0.value(in: .missing).isNaN })
+        func value(_ d: DerivedFeature) -> Float { d.value(of: row) }
+        #expect(DerivedFeature.allCases.allSatisfy { $0.value(of: .missing).isNaN })
         row.accident.year = 2021; row.accident.month = 1; row.accident.day = 1
         row.accident.hour = 17; row.accident.minute = 45; row.accident.lum = 4; row.accident.agg = 1
         row.user.birthYear = 1978; row.user.secu1 = 0; row.user.secu2 = 2

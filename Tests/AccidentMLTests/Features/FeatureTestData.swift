@@ -130,7 +130,7 @@ enum FeatureTestData {
     /// A field's value as a client could send it (codes sometimes as -1 or null when missing,
     /// départements and `actp` letters sometimes as strings); nil to leave the field out.
     private static func rawValue(of field: BAACField, in row: FeatureRow, _ rng: inout SplitMix64) -> RawValue? {
-        let v = field.value(in: row)
+        let v = field.value(of: row)
         guard !v.isNaN else {
             if case .code = field.kind, chance(0.3, &rng) { return .integer(-1) }
             return chance(0.3, &rng) ? .null : nil
@@ -145,4 +145,17 @@ enum FeatureTestData {
         default: return .integer(Int(v))
         }
     }
+}
+
+extension FeatureSource {
+    /// The raw value in a row held by value (the library reads rows through pointers).
+    func value(of row: FeatureRow) -> Float { withUnsafePointer(to: row) { value(in: $0) } }
+}
+
+extension BAACField {
+    func value(of row: FeatureRow) -> Float { FeatureSource.field(self).value(of: row) }
+}
+
+extension DerivedFeature {
+    func value(of row: FeatureRow) -> Float { FeatureSource.derived(self).value(of: row) }
 }

@@ -6,8 +6,8 @@ import Testing
         a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
     }
 
-    static func fitted(_ unit: PredictionUnit, seed: UInt64) -> (BAACTables, JoinedRows, FittedEncoder) {
-        let tables = FeatureTestData.tables(accidents: 300, seed: seed)
+    static func fitted(_ unit: PredictionUnit, seed: UInt64, accidents: Int = 300) -> (BAACTables, JoinedRows, FittedEncoder) {
+        let tables = FeatureTestData.tables(accidents: accidents, seed: seed)
         let rows = unit == .person ? tables.personRows() : tables.accidentRows()
         let spec = unit == .person ? FeatureSpec.defaultPerson : .defaultAccident
         // Fit on half the rows so that the other half meets unseen codes.
@@ -33,8 +33,10 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3])
-    func blockedBatchEqualsThePlainRowPath(threads: Int) {
-        let (_, rows, encoder) = Self.fitted(.person, seed: 22)
+    func blockedBatchEqualsThePlainRowPath(threads: Int) throws {
+        let (_, rows, encoder) = Self.fitted(.person, seed: 22, accidents: 2_500)
+        // Enough rows for two workers, so that threads > 1 really splits the work.
+        try #require(rows.count >= 2 * FittedEncoder.blockSize * FittedEncoder.minimumBlocksPerWorker)
         for family in ModelFamily.allCases {
             var report = TransformReport()
             let matrix = encoder.transform(rows, for: family, report: &report, threads: threads)

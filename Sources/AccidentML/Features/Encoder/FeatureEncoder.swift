@@ -25,8 +25,8 @@ public struct FeatureEncoder: Sendable {
         switch definition.encoding {
         case .categorical:
             var counts: [Int] = []
-            for row in rows {
-                let v = source.value(in: row)
+            for r in rows.indices {
+                let v = source.value(in: rows.baseAddress! + r)
                 if v.isNaN { missing += 1; continue }
                 let code = Int(v)
                 guard code >= 0 else { continue }
@@ -39,8 +39,8 @@ public struct FeatureEncoder: Sendable {
         case .numeric, .cyclic:
             let probe = FittedFeature(definition: definition, vocabulary: nil, mean: 0, std: 1, hasMissingIndicator: false)
             var sum = 0.0, sumOfSquares = 0.0
-            for row in rows {
-                let v = probe.clipped(source.value(in: row))
+            for r in rows.indices {
+                let v = probe.clipped(source.value(in: rows.baseAddress! + r))
                 if v.isNaN { missing += 1; continue }
                 sum += Double(v); sumOfSquares += Double(v) * Double(v)
             }

@@ -19,9 +19,9 @@ extension FittedEncoder {
         // Trees write every cell; linear columns must start at zero (see FittedFeature.encode).
         var storage = family == .linear ? [Float](repeating: 0, count: n * d)
             : [Float](unsafeUninitializedCapacity: n * d) { _, count in count = n * d }
-        let blockSize = 256
+        let blockSize = Self.blockSize
         let blockCount = (n + blockSize - 1) / blockSize
-        let workers = max(1, min(threads, blockCount / 16))
+        let workers = max(1, min(threads, blockCount / Self.minimumBlocksPerWorker))
         // counts[w][2f] missing, counts[w][2f + 1] unseen, per worker: no shared mutable state.
         var counts = [[Int]](repeating: [Int](repeating: 0, count: 2 * features.count), count: workers)
         rows.rows.withUnsafeBufferPointer { input in
@@ -49,23 +49,35 @@ extension FittedEncoder {
         return FeatureMatrix(rowCount: n, columnNames: columnNames(for: family), storage: storage)
     }
 
+    /// Rows per block: a block of rows (about 200 bytes each) stays in L1/L2 cache while
+    /// every feature reads it.
+    static let blockSize = 256
+    /// Fewer blocks than this per worker are not worth a thread.
+    static let minimumBlocksPerWorker = 16
+
     /// Encodes rows `range` feature by feature into the column-major `out` of `n` rows.
+    ///
+    /// Two simple loops per feature (read the raw values of the block, then encode them) let the
+    /// compiler hoist each switch out of its loop.
     @inline(__always)
     private func encodeBlock(_ rows: UnsafeBufferPointer<FeatureRow>, _ range: Range<Int>, _ family: ModelFamily,
                              _ out: UnsafeMutablePointer<Float>, _ n: Int, _ counts: inout [Int]) {
-        for (f, feature) in features.enumerated() {
-            let column = out + columnOffset(ofFeature: f, for: family) * n
-            let source = feature.definition.source
-            var missing = 0, unseen = 0
-            for r in range {
-                switch feature.encode(source.value(in: rows[r]), for: family, into: column + r, stride: n) {
-                case .present: break
-                case .missing: missing += 1
-                case .unseen: unseen += 1
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: range.count) { raw in
+            for (f, feature) in features.enumerated() {
+                let source = feature.definition.source
+                for (i, r) in range.enumerated() { raw[i] = source.value(in: rows.baseAddress! + r) }
+                let column = out + columnOffset(ofFeature: f, for: family) * n + range.lowerBound
+                var missing = 0, unseen = 0
+                for i in 0..<range.count {
+                    switch feature.encode(raw[i], for: family, into: column + i, stride: n) {
+                    case .present: break
+                    case .missing: missing += 1
+                    case .unseen: unseen += 1
+                    }
                 }
+                counts[2 * f] += missing
+                counts[2 * f + 1] += unseen
             }
-            counts[2 * f] += missing
-            counts[2 * f + 1] += unseen
         }
     }
 
@@ -76,9 +88,11 @@ extension FittedEncoder {
                      "buffer holds \(out.count) values, expected \(columnCount(for: family))")
         guard let base = out.baseAddress else { return }
         out.update(repeating: 0)
-        for (f, feature) in features.enumerated() {
-            _ = feature.encode(feature.definition.source.value(in: row), for: family,
-                               into: base + columnOffset(ofFeature: f, for: family), stride: 1)
+        withUnsafePointer(to: row) { row in
+            for (f, feature) in features.enumerated() {
+                _ = feature.encode(feature.definition.source.value(in: row), for: family,
+                                   into: base + columnOffset(ofFeature: f, for: family), stride: 1)
+            }
         }
     }
 }

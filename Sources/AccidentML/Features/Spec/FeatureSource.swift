@@ -40,7 +40,7 @@ public enum FeatureSource: Sendable, Hashable, Codable, CustomStringConvertible 
     /// The raw value in a row, NaN when missing: the one read shared by fit, batch transform
     /// and the single-record path.
     @inline(__always)
-    func value(in row: FeatureRow) -> Float {
+    func value(in row: UnsafePointer<FeatureRow>) -> Float {
         switch self {
         case let .field(f): f.value(in: row)
         case let .derived(d): d.value(in: row)
