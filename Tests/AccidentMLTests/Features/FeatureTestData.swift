@@ -48,8 +48,8 @@ enum FeatureTestData {
     /// A row where every BAAC field has a random valid value or is missing (10 %).
     static func randomRow(_ rng: inout SplitMix64) -> FeatureRow {
         var row = FeatureRow.missing
-        for field in BAACField.allCases where !chance(0.1, &rng) {
-            switch field.kind {
+        for (field, kind) in fieldKinds where !chance(0.1, &rng) {
+            switch kind {
             case let .code(allowed, _): field.write(Double(allowed.randomElement(using: &rng)!), into: &row)
             case let .integer(range): field.write(Double(Int.random(in: range, using: &rng)), into: &row)
             case let .number(range): field.write(Double(Float(Double.random(in: range, using: &rng))), into: &row)
@@ -58,6 +58,8 @@ enum FeatureTestData {
         }
         return row
     }
+
+    private static let fieldKinds = BAACField.allCases.map { ($0, $0.kind) }
 
     private static func user(_ accident: Int64, _ number: VehicleNumber, _ vehicleID: Int64, catu: Int8,
                              _ rng: inout SplitMix64) -> User {
