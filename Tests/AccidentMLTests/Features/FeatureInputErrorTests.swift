@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AccidentML
 
@@ -108,5 +109,18 @@ import Testing
         record["vma"] = .null
         let row = try Self.person.row(from: record)
         #expect(row.vehicle.catv == -1 && row.place.vma == -1)
+    }
+
+    @Test func jsonRequestsDecodeIntoRecords() throws {
+        let json = #"{"an": 2021, "mois": 2, "jour": 14, "hrmn": "17:45", "catu": 1, "catv": 7.0, "dep": "2A", "#
+            + #""lat": 41.9, "vma": null, "fixed_obstacle": true, "other_catv": [33, -1]}"#
+        let record = try JSONDecoder().decode(RawRecord.self, from: Data(json.utf8))
+        #expect(record["vma"] == .null && record["dep"] == "2A" && record["other_catv"] == [33, -1])
+        #expect(record["lat"] == .number(41.9) && record["fixed_obstacle"] == true)
+        let row = try Self.person.row(from: record)
+        #expect(row.vehicle.catv == 7 && row.place.vma == -1 && row.context.fixedObstacle == 1)
+        #expect(row.heaviestOtherVehicle == VehicleCategory.MassClass.poweredLight)
+        let again = try JSONDecoder().decode(RawRecord.self, from: JSONEncoder().encode(record))
+        #expect(again == record)
     }
 }

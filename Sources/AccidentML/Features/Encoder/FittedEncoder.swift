@@ -53,6 +53,7 @@ public struct FittedEncoder: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey { case unit, features }
 
+    /// Decodes an encoder, rejecting inconsistent ones with `DecodingError.dataCorrupted`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let unit = try container.decode(PredictionUnit.self, forKey: .unit)
@@ -65,6 +66,7 @@ public struct FittedEncoder: Sendable, Equatable, Codable {
         self.init(unit: unit, features: features)
     }
 
+    /// Encodes the unit and the fitted features (derived tables are rebuilt on decoding).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(unit, forKey: .unit)

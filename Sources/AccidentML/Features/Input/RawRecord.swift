@@ -18,10 +18,12 @@ public struct RawRecord: Sendable, Equatable, Codable, ExpressibleByDictionaryLi
         set { fields[name] = newValue }
     }
 
+    /// Decodes a record from a JSON object.
     public init(from decoder: any Decoder) throws {
         fields = try decoder.singleValueContainer().decode([String: RawValue].self)
     }
 
+    /// Encodes the record as a JSON object.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(fields)
@@ -60,16 +62,24 @@ public enum RawValue: Sendable, Equatable, Codable, ExpressibleByNilLiteral, Exp
         }
     }
 
+    /// `nil` → `.null`.
     public init(nilLiteral: ()) { self = .null }
+    /// `true` → `.bool(true)`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// `7` → `.integer(7)`.
     public init(integerLiteral value: Int) { self = .integer(value) }
+    /// `41.9` → `.number(41.9)`.
     public init(floatLiteral value: Double) { self = .number(value) }
+    /// `"2A"` → `.string("2A")`.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// `[33, 14]` → `.array`.
     public init(arrayLiteral elements: RawValue...) { self = .array(elements) }
+    /// `["catv": 7]` → `.object`.
     public init(dictionaryLiteral elements: (String, RawValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
+    /// Decodes any JSON value.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() { self = .null }
@@ -81,6 +91,7 @@ public enum RawValue: Sendable, Equatable, Codable, ExpressibleByNilLiteral, Exp
         else { self = .object(try c.decode([String: RawValue].self)) }
     }
 
+    /// Encodes the value as plain JSON.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {

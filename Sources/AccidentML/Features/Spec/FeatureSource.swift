@@ -47,6 +47,7 @@ public enum FeatureSource: Sendable, Hashable, Codable, CustomStringConvertible 
         }
     }
 
+    /// Decodes a source from its name.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let name = try container.decode(String.self)
@@ -58,6 +59,7 @@ public enum FeatureSource: Sendable, Hashable, Codable, CustomStringConvertible 
         self = source
     }
 
+    /// Encodes the source as its name.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

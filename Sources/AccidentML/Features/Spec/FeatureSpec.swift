@@ -16,6 +16,7 @@ public struct FeatureSpec: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey { case unit, features }
 
+    /// Decodes a spec, rejecting invalid ones with `DecodingError.dataCorrupted`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         unit = try container.decode(PredictionUnit.self, forKey: .unit)
