@@ -1,0 +1,39 @@
+/// Why a single-record request cannot be encoded; the server answers it with HTTP 422.
+///
+/// Every case names the field path (`catv`, `vehicles[1].catv`) and says what is accepted.
+public enum FeatureInputError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// A field name that is not part of the request schema at this level.
+    case unknownField(path: String, known: [String])
+    /// A value of the wrong JSON type.
+    case wrongType(path: String, found: String, expected: String)
+    /// A value of the right type outside the allowed codes or range.
+    case outOfRange(path: String, value: String, expected: String)
+    /// A required field that is absent or null.
+    case missingField(path: String, expected: String)
+    /// Two fields that give the same information (`hrmn` and `hour`).
+    case conflictingFields(path: String, other: String)
+
+    /// The field path the error is about.
+    public var path: String {
+        switch self {
+        case let .unknownField(path, _), let .wrongType(path, _, _), let .outOfRange(path, _, _),
+             let .missingField(path, _), let .conflictingFields(path, _): path
+        }
+    }
+
+    /// What is wrong, where, and how to fix it.
+    public var description: String {
+        switch self {
+        case let .unknownField(path, known):
+            "unknown field \"\(path)\": remove it or use one of " + known.joined(separator: ", ")
+        case let .wrongType(path, found, expected):
+            "field \"\(path)\" is \(found): expected \(expected)"
+        case let .outOfRange(path, value, expected):
+            "field \"\(path)\" = \(value) is not allowed: expected \(expected)"
+        case let .missingField(path, expected):
+            "field \"\(path)\" is required: add it as \(expected)"
+        case let .conflictingFields(path, other):
+            "fields \"\(path)\" and \"\(other)\" both give the time of day: send only one of them"
+        }
+    }
+}
