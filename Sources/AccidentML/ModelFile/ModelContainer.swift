@@ -13,6 +13,8 @@ struct ModelContainer: Equatable {
 
     /// The sections in file order; tags are unique.
     var sections: [(tag: String, payload: [UInt8])] = []
+    /// The CRC-32 trailer of the file this container was parsed from (0 for a new container).
+    private(set) var checksum: UInt32 = 0
 
     static func == (a: ModelContainer, b: ModelContainer) -> Bool {
         a.sections.map(\.tag) == b.sections.map(\.tag) && a.sections.map(\.payload) == b.sections.map(\.payload)
@@ -85,6 +87,7 @@ struct ModelContainer: Equatable {
         guard stored == computed else {
             throw ModelFileError.checksumMismatch(path: path, stored: stored, computed: computed)
         }
+        container.checksum = stored
         return container
     }
 
@@ -97,9 +100,15 @@ struct ModelContainer: Equatable {
         return try parse([UInt8](data), path: url.path)
     }
 
-    /// Writes the file atomically: a temporary file in the same folder, then a rename.
-    func write(to url: URL) throws {
-        do { try Data(serialized()).write(to: url, options: .atomic) } catch {
+    /// Writes the file atomically (a temporary file in the same folder, then a rename) and
+    /// returns its CRC-32 trailer.
+    @discardableResult
+    func write(to url: URL) throws -> UInt32 {
+        let bytes = serialized()
+        do {
+            try Data(bytes).write(to: url, options: .atomic)
+            return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: bytes.count - 4, as: UInt32.self)) }
+        } catch {
             throw ModelFileError.io(path: url.path, reason: "cannot write the model file (\(error.localizedDescription)); check that the folder exists and is writable.")
         }
     }

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Everything needed to predict severity from raw BAAC fields: the fitted encoder, the trained
+/// classifier and what is known about them. This is what a model file holds, and what the server
+/// and the pipeline load.
+public struct AccidentModel: Sendable {
+    /// Kind, classes, hyperparameters, training metadata.
+    public var metadata: ModelMetadata
+    /// The fitted feature encoder (raw BAAC fields → feature row).
+    public var encoder: FittedEncoder
+    /// The trained classifier.
+    public var classifier: TrainedClassifier
+    /// CRC-32 of the model file the model was read from or last written to (hex), or nil.
+    public internal(set) var fileChecksum: String?
+
+    /// Creates a model from its parts; the classifier must expect the encoder's columns.
+    public init(metadata: ModelMetadata, encoder: FittedEncoder, classifier: TrainedClassifier) {
+        precondition(encoder.columnCount(for: classifier.family) == classifier.classifier.featureCount,
+                     "the encoder writes \(encoder.columnCount(for: classifier.family)) columns, the classifier expects \(classifier.classifier.featureCount)")
+        precondition(encoder.classLabels.count == classifier.classifier.classCount, "class counts disagree")
+        self.metadata = metadata
+        self.encoder = encoder
+        self.classifier = classifier
+    }
+
+    /// A short version string: the file checksum when known, else `unsaved`.
+    public var version: String { fileChecksum ?? "unsaved" }
+
+    /// The class labels, in probability order.
+    public var classLabels: [String] { encoder.classLabels }
+}
+
+/// One prediction: the most likely class and every class's probability.
+public struct SeverityPrediction: Sendable, Equatable, Codable {
+    /// Index of the most likely class.
+    public var classIndex: Int
+    /// Label of the most likely class.
+    public var classLabel: String
+    /// Probability of each class, in `classLabels` order.
+    public var probabilities: [Float]
+}

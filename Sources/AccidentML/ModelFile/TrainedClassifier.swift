@@ -1,0 +1,45 @@
+/// The model families a model file can hold; names are resolved to these at the CLI edge.
+public enum TrainedClassifier: Sendable, Equatable {
+    /// Logistic regression on the one-hot, standardised (linear) encoding.
+    case logistic(LogisticModel)
+
+    /// The model as the common prediction seam.
+    public var classifier: any ProbabilisticClassifier {
+        switch self {
+        case .logistic(let m): return m
+        }
+    }
+
+    /// The encoding the model was trained on.
+    public var family: ModelFamily {
+        switch self {
+        case .logistic: return .linear
+        }
+    }
+
+    /// The kind written in metadata and shown to people.
+    public var kindName: String {
+        switch self {
+        case .logistic: return "logistic"
+        }
+    }
+
+    /// The section tag and bytes of the parameters.
+    func encodedSection() -> (tag: String, bytes: [UInt8]) {
+        switch self {
+        case .logistic(let m): return (LogisticModel.sectionTag, m.encodedSection())
+        }
+    }
+
+    /// Reads the parameters of the model kind named in the metadata.
+    static func decode(kind: String, from container: ModelContainer, path: String) throws -> TrainedClassifier {
+        switch kind {
+        case "logistic":
+            return .logistic(try LogisticModel(section: try container.requiredSection(LogisticModel.sectionTag, path: path),
+                                               path: path))
+        default:
+            throw ModelFileError.invalidSection(path: path, tag: "META",
+                                                reason: "unknown model kind '\(kind)' (this build reads: logistic)")
+        }
+    }
+}
