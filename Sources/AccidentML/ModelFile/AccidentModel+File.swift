@@ -3,7 +3,7 @@ import Foundation
 /// Reading and writing the portable model file (docs/model-format.md).
 extension AccidentModel {
     static let metadataTag = "META"
-    static let encoderTag = "ENCD"
+    static let inputTag = "INPT"
 
     /// The model file's bytes.
     func fileContainer() throws -> ModelContainer {
@@ -11,7 +11,7 @@ extension AccidentModel {
         json.outputFormatting = [.sortedKeys]
         var container = ModelContainer()
         container.add(Self.metadataTag, Array(try json.encode(metadata)))
-        container.add(Self.encoderTag, Array(try json.encode(encoder)))
+        container.add(Self.inputTag, Array(try json.encode(input)))
         let (tag, bytes) = classifier.encodedSection()
         container.add(tag, bytes)
         return container
@@ -37,27 +37,29 @@ extension AccidentModel {
     static func decode(_ container: ModelContainer, path: String) throws -> AccidentModel {
         let json = JSONDecoder()
         let metadata: ModelMetadata
-        let encoder: FittedEncoder
+        let input: ModelInput
         do {
             metadata = try json.decode(ModelMetadata.self, from: Data(try container.requiredSection(metadataTag, path: path)))
         } catch let e as ModelFileError { throw e } catch {
             throw ModelFileError.invalidSection(path: path, tag: metadataTag, reason: "\(error)")
         }
         do {
-            encoder = try json.decode(FittedEncoder.self, from: Data(try container.requiredSection(encoderTag, path: path)))
+            input = try json.decode(ModelInput.self, from: Data(try container.requiredSection(inputTag, path: path)))
         } catch let e as ModelFileError { throw e } catch {
-            throw ModelFileError.invalidSection(path: path, tag: encoderTag, reason: "\(error)")
+            throw ModelFileError.invalidSection(path: path, tag: inputTag, reason: "\(error)")
         }
         let classifier = try TrainedClassifier.decode(kind: metadata.kind, from: container, path: path)
-        let expected = encoder.columnCount(for: classifier.family)
+        let expected = input.columnCount(for: classifier.family)
+        var encoderClasses = metadata.classLabels
+        if case .baac(let encoder) = input { encoderClasses = encoder.classLabels }
         guard classifier.classifier.featureCount == expected,
-              classifier.classifier.classCount == encoder.classLabels.count,
-              metadata.classLabels == encoder.classLabels else {
+              classifier.classifier.classCount == metadata.classLabels.count,
+              metadata.classLabels == encoderClasses else {
             throw ModelFileError.invalidSection(
                 path: path, tag: classifier.encodedSection().tag,
-                reason: "the model expects \(classifier.classifier.featureCount) features and \(classifier.classifier.classCount) classes, the encoder gives \(expected) and \(encoder.classLabels.count)")
+                reason: "the model expects \(classifier.classifier.featureCount) features and \(classifier.classifier.classCount) classes, the input gives \(expected) and the metadata \(metadata.classLabels.count) classes \(metadata.classLabels) (encoder: \(encoderClasses))")
         }
-        var model = AccidentModel(metadata: metadata, encoder: encoder, classifier: classifier)
+        var model = AccidentModel(metadata: metadata, input: input, classifier: classifier)
         model.fileChecksum = checksumText(container.checksum)
         return model
     }

@@ -6,20 +6,21 @@ import Foundation
 public struct AccidentModel: Sendable {
     /// Kind, classes, hyperparameters, training metadata.
     public var metadata: ModelMetadata
-    /// The fitted feature encoder (raw BAAC fields → feature row).
-    public var encoder: FittedEncoder
+    /// What the model takes: raw BAAC fields through a fitted encoder, or named columns.
+    public var input: ModelInput
     /// The trained classifier.
     public var classifier: TrainedClassifier
     /// CRC-32 of the model file the model was read from or last written to (hex), or nil.
     public internal(set) var fileChecksum: String?
 
-    /// Creates a model from its parts; the classifier must expect the encoder's columns.
-    public init(metadata: ModelMetadata, encoder: FittedEncoder, classifier: TrainedClassifier) {
-        precondition(encoder.columnCount(for: classifier.family) == classifier.classifier.featureCount,
-                     "the encoder writes \(encoder.columnCount(for: classifier.family)) columns, the classifier expects \(classifier.classifier.featureCount)")
-        precondition(encoder.classLabels.count == classifier.classifier.classCount, "class counts disagree")
+    /// Creates a model from its parts; the classifier must expect the input's columns and the
+    /// metadata's classes.
+    public init(metadata: ModelMetadata, input: ModelInput, classifier: TrainedClassifier) {
+        precondition(input.columnCount(for: classifier.family) == classifier.classifier.featureCount,
+                     "the input gives \(input.columnCount(for: classifier.family)) columns, the classifier expects \(classifier.classifier.featureCount)")
+        precondition(metadata.classLabels.count == classifier.classifier.classCount, "class counts disagree")
         self.metadata = metadata
-        self.encoder = encoder
+        self.input = input
         self.classifier = classifier
     }
 
@@ -27,7 +28,7 @@ public struct AccidentModel: Sendable {
     public var version: String { fileChecksum ?? "unsaved" }
 
     /// The class labels, in probability order.
-    public var classLabels: [String] { encoder.classLabels }
+    public var classLabels: [String] { metadata.classLabels }
 }
 
 /// One prediction: the most likely class and every class's probability.

@@ -13,7 +13,7 @@ import Testing
         let metadata = ModelMetadata(kind: "logistic", unit: "accident", classLabels: encoder.classLabels,
                                      featureNames: encoder.columnNames(for: .linear),
                                      hyperparameters: ["C": "1"], rowCounts: ["train": rows.count])
-        return (AccidentModel(metadata: metadata, encoder: encoder, classifier: .logistic(fit.model)), tables)
+        return (AccidentModel(metadata: metadata, input: .baac(encoder), classifier: .logistic(fit.model)), tables)
     }
 
     @Test func saveLoadIsBitExact() throws {
@@ -23,11 +23,11 @@ import Testing
         try model.write(to: url)
         let loaded = try AccidentModel.load(from: url)
         #expect(loaded.metadata == model.metadata)
-        #expect(loaded.encoder == model.encoder)
+        #expect(loaded.input == model.input)
         #expect(loaded.classifier == model.classifier)
         #expect(loaded.version == model.version && model.version.count == 8)
-        let before = model.predict(tables).probabilities
-        let after = loaded.predict(tables).probabilities
+        let before = try model.predict(tables).probabilities
+        let after = try loaded.predict(tables).probabilities
         #expect(before.map(\.bitPattern) == after.map(\.bitPattern))
     }
 
@@ -68,5 +68,48 @@ import Testing
         #expect(throws: ModelFileError.self) {
             try AccidentModel.load(from: folder.url.appendingPathComponent("absent.aml"))
         }
+    }
+}
+
+/// Models trained on named feature columns (a generic CSV) predict from records of those columns.
+@Suite struct ColumnInputModelTests {
+    static func model() throws -> AccidentModel {
+        var rng = SplitMix64(seed: 9)
+        let n = 400
+        let rows = (0..<n).map { _ in [Float(rng.nextUnit() * 4 - 2), Float(rng.nextUnit() * 4 - 2)] }
+        let labels = rows.map { Int32($0[0] + 0.5 * $0[1] > 0 ? 1 : 0) }
+        let data = LabeledMatrix(features: FeatureMatrix(rows: rows, columnNames: ["a", "b"]), labels: labels,
+                                 classLabels: ["0", "1"])
+        let fit = try LogisticRegression(c: 1).fit(data)
+        let meta = ModelMetadata(kind: "logistic", unit: "accident", classLabels: ["0", "1"], featureNames: ["a", "b"])
+        return AccidentModel(metadata: meta, input: .columns(["a", "b"]), classifier: .logistic(fit.model))
+    }
+
+    @Test func recordAndMatrixAgreeAndErrorsNameTheField() throws {
+        var model = try Self.model()
+        let x = FeatureMatrix<Float>(rows: [[1.5, -0.25]], columnNames: ["a", "b"])
+        let batch = try model.predict(x)
+        let single = try model.predict(record: ["a": 1.5, "b": -0.25])
+        #expect(abs(single.probabilities[1] - batch[1]) < 1e-6)
+        #expect(single.classLabel == "1")
+        #expect(throws: FeatureInputError.missingField(path: "b", expected: "a number (null when missing)")) {
+            try model.predict(record: ["a": 1])
+        }
+        #expect(throws: FeatureInputError.unknownField(path: "c", known: ["a", "b"])) {
+            try model.predict(record: ["a": 1, "b": 2, "c": 3])
+        }
+        #expect(throws: FeatureInputError.wrongType(path: "a", found: "a string", expected: "a number")) {
+            try model.predict(record: ["a": "x", "b": 2])
+        }
+        #expect(throws: AccidentModelError.self) {
+            try model.predict(FeatureMatrix<Float>(rows: [[1, 2]], columnNames: ["b", "a"]))
+        }
+        #expect(throws: AccidentModelError.self) { try model.predict(BAACTables()) }
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("cols.aml")
+        try model.write(to: url)
+        let loaded = try AccidentModel.load(from: url)
+        #expect(loaded.input == .columns(["a", "b"]))
+        #expect(try loaded.predict(x).map(\.bitPattern) == batch.map(\.bitPattern))
     }
 }
