@@ -60,7 +60,7 @@ def thread_pools() -> list[dict[str, Any]]:
 class RunContext:
     """Machine context of one measurement; ``finish`` turns it into the JSON fields."""
 
-    threads: int
+    threads: int | list[int]
     packages: Sequence[str]
     loadavg_before: tuple[float, float, float] = field(default_factory=os.getloadavg)
 
