@@ -70,6 +70,15 @@ class Hyper:
     seed: int
 
 
+@dataclass(frozen=True)
+class TrainingSet:
+    """Training rows, their 0/1 labels and the feature names (stored in the saved models)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    names: list[str]
+
+
 @dataclass
 class Trained:
     """A trained model seen through what the peer needs from it."""
@@ -79,10 +88,10 @@ class Trained:
     trees_built: int
 
 
-Trainer = Callable[[np.ndarray, np.ndarray, Hyper], tuple[Trained, dict[str, Any]]]
+Trainer = Callable[[TrainingSet, Hyper], tuple[Trained, dict[str, Any]]]
 
 
-def train_lightgbm(x: np.ndarray, y: np.ndarray, h: Hyper) -> tuple[Trained, dict[str, Any]]:
+def train_lightgbm(data: TrainingSet, h: Hyper) -> tuple[Trained, dict[str, Any]]:
     import lightgbm as lgb
 
     params: dict[str, Any] = {
@@ -97,7 +106,7 @@ def train_lightgbm(x: np.ndarray, y: np.ndarray, h: Hyper) -> tuple[Trained, dic
         "seed": h.seed,
         "verbosity": -1,
     }
-    booster = lgb.train(params, lgb.Dataset(x, label=y), num_boost_round=h.trees)
+    booster = lgb.train(params, lgb.Dataset(data.x, label=data.y, feature_name=data.names), num_boost_round=h.trees)
     return Trained(
         lambda data: booster.predict(data, num_threads=h.threads),
         lambda path: booster.save_model(str(path)),
@@ -105,10 +114,10 @@ def train_lightgbm(x: np.ndarray, y: np.ndarray, h: Hyper) -> tuple[Trained, dic
     ), params
 
 
-def train_xgboost(x: np.ndarray, y: np.ndarray, h: Hyper) -> tuple[Trained, dict[str, Any]]:
+def train_xgboost(data: TrainingSet, h: Hyper) -> tuple[Trained, dict[str, Any]]:
     import xgboost as xgb
 
-    rate = float(y.mean())
+    rate = float(data.y.mean())
     params: dict[str, Any] = {
         "objective": "binary:logistic",
         "tree_method": "hist",
@@ -123,7 +132,9 @@ def train_xgboost(x: np.ndarray, y: np.ndarray, h: Hyper) -> tuple[Trained, dict
         "seed": h.seed,
         "verbosity": 0,
     }
-    matrix = xgb.QuantileDMatrix(x, label=y, max_bin=255, nthread=h.threads)
+    matrix = xgb.QuantileDMatrix(
+        data.x, label=data.y, feature_names=data.names, max_bin=255, nthread=h.threads
+    )
     booster = xgb.train(params, matrix, num_boost_round=h.trees)
     return Trained(
         lambda data: booster.inplace_predict(data),
@@ -132,7 +143,7 @@ def train_xgboost(x: np.ndarray, y: np.ndarray, h: Hyper) -> tuple[Trained, dict
     ), params
 
 
-def train_sklearn_hgb(x: np.ndarray, y: np.ndarray, h: Hyper) -> tuple[Trained, dict[str, Any]]:
+def train_sklearn_hgb(data: TrainingSet, h: Hyper) -> tuple[Trained, dict[str, Any]]:
     params: dict[str, Any] = {
         "loss": "log_loss",
         "learning_rate": h.learning_rate,
@@ -147,7 +158,7 @@ def train_sklearn_hgb(x: np.ndarray, y: np.ndarray, h: Hyper) -> tuple[Trained, 
     }
     model = HistGradientBoostingClassifier(**params)
     with threadpool_limits(limits=h.threads, user_api="openmp"):
-        model.fit(x, y)
+        model.fit(data.x, data.y)
 
     def predict(data: np.ndarray) -> np.ndarray:
         with threadpool_limits(limits=h.threads, user_api="openmp"):
@@ -195,6 +206,7 @@ def main() -> None:
     importlib.import_module(module)
     hyper = Hyper(a.trees, a.learning_rate, a.num_leaves, a.max_depth, a.min_data_in_leaf, a.threads, a.seed)
     data = load_split(a.features, a.labels, a.train_rows, a.test_rows)
+    training = TrainingSet(data.x_train, data.y_train, data.feature_names)
     log(f"{a.library}: {len(data.y_train)} train rows, {len(data.y_test)} test rows, {a.threads} threads")
 
     context = RunContext(threads=a.threads, packages=packages)
@@ -206,7 +218,7 @@ def main() -> None:
         trained = None
         reset_peak_rss()
         rss_before.append(current_rss_bytes())
-        elapsed, (trained, params) = timed(lambda: trainer(data.x_train, data.y_train, hyper))
+        elapsed, (trained, params) = timed(lambda: trainer(training, hyper))
         peaks.append(peak_rss_bytes())
         seconds.append(elapsed)
         log(f"  repeat {repeat + 1}/{a.repeats}: {elapsed:.3f} s, peak RSS {peaks[-1] / 2**20:.1f} MiB")
