@@ -40,11 +40,8 @@ API_KEY = required_environment("API_KEY")
 BOOSTER = lgb.Booster(model_file=required_environment("MODEL_PATH"))
 FEATURES: list[str] = BOOSTER.feature_name()
 
-Accident: type[BaseModel] = create_model(
-    "Accident",
-    __config__=ConfigDict(extra="ignore"),
-    **{name: (float, ...) for name in FEATURES},
-)
+FIELDS: dict[str, Any] = {name: (float, ...) for name in FEATURES}
+Accident: type[BaseModel] = create_model("Accident", __config__=ConfigDict(extra="ignore"), **FIELDS)
 
 
 class Prediction(BaseModel):

@@ -83,8 +83,8 @@ class TrainingSet:
 class Trained:
     """A trained model seen through what the peer needs from it."""
 
-    positive_probability: Callable[[np.ndarray], np.ndarray]
-    save: Callable[[Path], None]
+    positive_probability: Callable[[np.ndarray], Any]
+    save: Callable[[Path], object]
     trees_built: int
 
 
@@ -218,7 +218,7 @@ def main() -> None:
         trained = None
         reset_peak_rss()
         rss_before.append(current_rss_bytes())
-        elapsed, (trained, params) = timed(lambda: trainer(training, hyper))
+        elapsed, (trained, params) = timed(trainer, training, hyper)
         peaks.append(peak_rss_bytes())
         seconds.append(elapsed)
         log(f"  repeat {repeat + 1}/{a.repeats}: {elapsed:.3f} s, peak RSS {peaks[-1] / 2**20:.1f} MiB")

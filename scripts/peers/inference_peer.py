@@ -129,7 +129,7 @@ def main() -> None:
         "lightgbm_single_row_fast": max(abs(fast(row) - p) for row, p in zip(x[:1000], reference[:1000])),
     }
 
-    predictors: dict[str, Callable[[np.ndarray, int], np.ndarray]] = {
+    predictors: dict[str, Callable[[np.ndarray, int], Any]] = {
         "lightgbm": lambda data, t: booster.predict(data, num_threads=t),
         "lleaves": lambda data, t: compiled.predict(data, n_jobs=t),
     }
@@ -139,7 +139,7 @@ def main() -> None:
         for threads in a.threads:
             for library, predict in predictors.items():
                 predict(data, threads)
-                seconds = [timed(lambda: predict(data, threads))[0] for _ in range(a.repeats)]
+                seconds = [timed(predict, data, threads)[0] for _ in range(a.repeats)]
                 timing = summary(seconds)
                 batches.append({
                     "library": library, "batch": size, "threads": threads, **timing,

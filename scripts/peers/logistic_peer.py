@@ -64,7 +64,7 @@ def main() -> None:
     scaler_fields: dict[str, Any] = {}
     with threadpool_limits(limits=a.threads, user_api="blas"):
         if a.standardize:
-            scaling_seconds, scaler = timed(lambda: StandardScaler().fit(x_train))
+            scaling_seconds, scaler = timed(StandardScaler().fit, x_train)
             x_train, x_test = scaler.transform(x_train), scaler.transform(x_test)
             scaler_fields = {
                 "standardize_seconds": scaling_seconds,
@@ -74,7 +74,7 @@ def main() -> None:
         seconds: list[float] = []
         for repeat in range(a.repeats):
             model = LogisticRegression(C=a.c, solver="lbfgs", max_iter=a.max_iter, tol=a.tol)
-            elapsed, _ = timed(lambda: model.fit(x_train, data.y_train))
+            elapsed, _ = timed(model.fit, x_train, data.y_train)
             seconds.append(elapsed)
             log(f"  repeat {repeat + 1}/{a.repeats}: {elapsed:.3f} s, {int(model.n_iter_[0])} iterations")
     fields = context.finish()

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -154,10 +154,13 @@ def _proc_status_kib(key: str) -> int:
     raise RuntimeError(f"/proc/self/status has no {key} line")
 
 
-def timed(action: Callable[[], Any]) -> tuple[float, Any]:
-    """Runs ``action`` once and returns (wall seconds, its result)."""
+T = TypeVar("T")
+
+
+def timed(action: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[float, T]:
+    """Calls ``action(*args, **kwargs)`` once and returns (wall seconds, its result)."""
     start = time.perf_counter()
-    value = action()
+    value = action(*args, **kwargs)
     return time.perf_counter() - start, value
 
 
