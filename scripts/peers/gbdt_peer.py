@@ -92,6 +92,7 @@ Trainer = Callable[[TrainingSet, Hyper], tuple[Trained, dict[str, Any]]]
 
 
 def train_lightgbm(data: TrainingSet, h: Hyper) -> tuple[Trained, dict[str, Any]]:
+    """LightGBM's native API: Dataset (binning) then ``train``."""
     import lightgbm as lgb
 
     params: dict[str, Any] = {
@@ -108,13 +109,14 @@ def train_lightgbm(data: TrainingSet, h: Hyper) -> tuple[Trained, dict[str, Any]
     }
     booster = lgb.train(params, lgb.Dataset(data.x, label=data.y, feature_name=data.names), num_boost_round=h.trees)
     return Trained(
-        lambda data: booster.predict(data, num_threads=h.threads),
+        lambda rows: booster.predict(rows, num_threads=h.threads),
         lambda path: booster.save_model(str(path)),
         booster.num_trees(),
     ), params
 
 
 def train_xgboost(data: TrainingSet, h: Hyper) -> tuple[Trained, dict[str, Any]]:
+    """XGBoost's native API: QuantileDMatrix (binning) then ``train`` with the hist method."""
     import xgboost as xgb
 
     rate = float(data.y.mean())
@@ -137,13 +139,14 @@ def train_xgboost(data: TrainingSet, h: Hyper) -> tuple[Trained, dict[str, Any]]
     )
     booster = xgb.train(params, matrix, num_boost_round=h.trees)
     return Trained(
-        lambda data: booster.inplace_predict(data),
+        lambda rows: booster.inplace_predict(rows),
         lambda path: booster.save_model(str(path)),
         booster.num_boosted_rounds(),
     ), params
 
 
 def train_sklearn_hgb(data: TrainingSet, h: Hyper) -> tuple[Trained, dict[str, Any]]:
+    """scikit-learn's HistGradientBoostingClassifier, OpenMP limited to ``h.threads``."""
     params: dict[str, Any] = {
         "loss": "log_loss",
         "learning_rate": h.learning_rate,
@@ -160,9 +163,9 @@ def train_sklearn_hgb(data: TrainingSet, h: Hyper) -> tuple[Trained, dict[str, A
     with threadpool_limits(limits=h.threads, user_api="openmp"):
         model.fit(data.x, data.y)
 
-    def predict(data: np.ndarray) -> np.ndarray:
+    def predict(rows: np.ndarray) -> np.ndarray:
         with threadpool_limits(limits=h.threads, user_api="openmp"):
-            return model.predict_proba(data)[:, 1]
+            return model.predict_proba(rows)[:, 1]
 
     def save(path: Path) -> None:
         path.write_bytes(pickle.dumps(model))
