@@ -30,7 +30,7 @@ extension ReportRenderer {
         table.data th, table.data td { padding: 4px 8px; border-bottom: 1px solid #eef2f6; text-align: left; }
         table.data thead th { color: #475569; font-weight: 600; border-bottom: 2px solid #dbe2ea; white-space: nowrap; }
         table.data tbody th { font-weight: 600; white-space: nowrap; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .minibar { display: inline-block; height: 8px; background: #f59e0b; border-radius: 2px; margin-right: 6px; vertical-align: baseline; }
         footer { margin-top: 32px; color: #64748b; font-size: 12px; }
         svg text { font-family: inherit; fill: #334155; }

@@ -2,8 +2,9 @@ extension ReportRenderer {
     /// The per-feature summary of the training data as an HTML table.
     static func dataTable(_ data: TrainingReport.DataSummary) -> String {
         var html = "<div class=\"card wide\" id=\"data-summary\">\n<h3>Features of the \(SVGNumber.grouped(data.rowCount)) training rows</h3>\n"
-        html += "<table class=\"data\">\n<thead><tr><th>feature</th><th>missing</th><th>distinct</th><th>min</th><th>25 %</th>"
-            + "<th>median</th><th>75 %</th><th>max</th><th>most frequent values (share of rows)</th></tr></thead>\n<tbody>\n"
+        html += "<table class=\"data\">\n<thead><tr><th>feature</th>"
+            + ["missing", "distinct", "min", "25 %", "median", "75 %", "max"].map { "<th class=\"num\">\($0)</th>" }.joined()
+            + "<th>most frequent values (share of rows)</th></tr></thead>\n<tbody>\n"
         for f in data.features {
             let q = f.quartiles
             let cells = [q?.minimum, q?.lowerQuartile, q?.median, q?.upperQuartile, q?.maximum]
@@ -26,8 +27,9 @@ extension ReportRenderer {
     static func departementTable(_ table: TrainingReport.SeverityByDepartement) -> String {
         let largest = table.departements.sorted(by: RiskMapChart.drawOrder).prefix(14)
         var html = "<div class=\"card\" id=\"departement-table\">\n<h3>The \(largest.count) départements with the most rows</h3>\n"
-        html += "<table class=\"data\">\n<thead><tr><th>département</th><th>rows</th><th>predicted</th><th>observed</th>"
-            + "<th>observed − predicted</th></tr></thead>\n<tbody>\n"
+        html += "<table class=\"data\">\n<thead><tr><th>département</th>"
+            + ["rows", "predicted", "observed", "observed − predicted"].map { "<th class=\"num\">\($0)</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
         for row in largest {
             html += "<tr><th>\(DepartementGeography.displayCode(row.code))</th><td class=\"num\">\(SVGNumber.grouped(row.count))</td>"
                 + "<td class=\"num\">\(SVGNumber.percent(row.predictedShare))</td><td class=\"num\">\(SVGNumber.percent(row.observedShare))</td>"

@@ -24,7 +24,8 @@ enum ConfusionChart {
             rowTitle: "actual class", columnTitle: "predicted class (most probable)",
             rowNotes: table.counts.map { "\(SVGNumber.grouped($0.reduce(0, +))) rows" })
         let used = HeatMapGrid.leftMargin(labelWidth: labelWidth) + cellWidth * Double(n) + noteWidth
-        let height = 40 + cellHeight * Double(n) + 12
+        let headerLines = table.labels.map { HeatMapGrid.wrapped($0, width: cellWidth - 6).count }.max() ?? 1
+        let height = HeatMapGrid.headerHeight(lines: headerLines) + cellHeight * Double(n) + 12
         return .document(id: id, width: 540, height: height, label: label,
                          children: grid.nodes(x: max(0, (540 - used) / 2), y: 0, cellWidth: cellWidth, cellHeight: cellHeight,
                                               labelWidth: labelWidth))

@@ -16,12 +16,28 @@ struct HeatMapGrid {
     var rowNotes: [String] = []
     var ramp = ColorRamp.blues
 
+    /// Height above the cells for the column title and headers of `lines` lines.
+    static func headerHeight(lines: Int) -> Double { 26 + 14 * Double(lines) }
+
+    /// A header on one line, or on two split at the space nearest its middle when it is wider
+    /// than `width` (at 6.6 px per character, the 12 px header font).
+    static func wrapped(_ label: String, width: Double) -> [String] {
+        let spaces = label.indices.filter { label[$0] == " " }
+        guard Double(label.count) * 6.6 > width, !spaces.isEmpty else { return [label] }
+        let middle = label.count / 2
+        let split = spaces.min { abs(label.distance(from: label.startIndex, to: $0) - middle)
+            < abs(label.distance(from: label.startIndex, to: $1) - middle) }!
+        return [String(label[..<split]), String(label[label.index(after: split)...])]
+    }
+
     /// Width taken left of the cells by the row title and labels.
     static func leftMargin(labelWidth: Double) -> Double { labelWidth + 24 }
 
     /// The grid at (`x`, `y`) with cells of the given size; row labels take `labelWidth` on the left.
     func nodes(x: Double, y: Double, cellWidth: Double, cellHeight: Double, labelWidth: Double) -> [SVGNode] {
-        let gridLeft = x + Self.leftMargin(labelWidth: labelWidth), gridTop = y + 40
+        let headers = columnLabels.map { Self.wrapped($0, width: cellWidth - 6) }
+        let headerLines = headers.map(\.count).max() ?? 1
+        let gridTop = y + Self.headerHeight(lines: headerLines), gridLeft = x + Self.leftMargin(labelWidth: labelWidth)
         var nodes: [SVGNode] = [
             .label(columnTitle, x: gridLeft + cellWidth * Double(columnLabels.count) / 2, y: y + 12,
                    anchor: "middle", cssClass: "axis-title"),
@@ -29,8 +45,11 @@ struct HeatMapGrid {
         let rowTitleY = gridTop + cellHeight * Double(rowLabels.count) / 2
         nodes.append(.label(rowTitle, x: x + 10, y: rowTitleY, anchor: "middle", cssClass: "axis-title",
                             extra: [("transform", "rotate(-90 \(SVGNumber.text(x + 10)) \(SVGNumber.text(rowTitleY)))")]))
-        for (j, label) in columnLabels.enumerated() {
-            nodes.append(.label(label, x: gridLeft + (Double(j) + 0.5) * cellWidth, y: gridTop - 8, anchor: "middle", cssClass: "header"))
+        for (j, lines) in headers.enumerated() {
+            for (k, line) in lines.enumerated() {
+                nodes.append(.label(line, x: gridLeft + (Double(j) + 0.5) * cellWidth, y: gridTop - 8 - Double(lines.count - 1 - k) * 14,
+                                    anchor: "middle", cssClass: "header"))
+            }
         }
         for (i, label) in rowLabels.enumerated() {
             let top = gridTop + Double(i) * cellHeight
