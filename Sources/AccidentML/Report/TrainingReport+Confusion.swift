@@ -14,6 +14,19 @@ extension TrainingReport {
             self.labels = labels; self.counts = counts
         }
 
+        /// Decodes a table, rejecting counts that are not one row and one column per label
+        /// (the charts index them by label).
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let labels = try container.decode([String].self, forKey: .labels)
+            let counts = try container.decode([[Int]].self, forKey: .counts)
+            guard counts.count == labels.count && counts.allSatisfy({ $0.count == labels.count }) else {
+                throw DecodingError.dataCorruptedError(forKey: .counts, in: container,
+                    debugDescription: "confusion counts must be \(labels.count) x \(labels.count), one row and column per label")
+            }
+            self.init(labels: labels, counts: counts)
+        }
+
         /// The share of the rows of class `actual` predicted as `predicted`; NaN when the class is absent.
         public func rowShare(actual: Int, predicted: Int) -> Double {
             let total = counts[actual].reduce(0, +)

@@ -23,12 +23,4 @@ extension TrainingReport {
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return try decoder.decode(TrainingReport.self, from: data)
     }
-
-    /// Writes `metrics.json` and `report.html` into a run folder (created if needed), each
-    /// atomically so a reader never sees half a file.
-    public func write(toRunFolder folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try jsonData().write(to: folder.appendingPathComponent("metrics.json"), options: .atomic)
-        try Data(ReportRenderer().html(for: self).utf8).write(to: folder.appendingPathComponent("report.html"), options: .atomic)
-    }
 }

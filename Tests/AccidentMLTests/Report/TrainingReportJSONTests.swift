@@ -37,6 +37,14 @@ import Testing
         #expect(back.roc[0].points[0].threshold == .infinity)
     }
 
+    @Test func malformedConfusionCountsAreRejected() throws {
+        let good = try ReportFixtures.binary().jsonData()
+        var object = try #require(try JSONSerialization.jsonObject(with: good) as? [String: Any])
+        object["confusion"] = ["labels": ["a", "b"], "counts": [[1, 2], [3]]]
+        let bad = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: DecodingError.self) { try TrainingReport.decoded(from: bad) }
+    }
+
     @Test func writesBothFilesIntoTheRunFolder() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accidentml-report-\(UUID().uuidString)/run")
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }

@@ -25,7 +25,8 @@ enum CalibrationChart {
                                 yLabel: { SVGNumber.compact($0) })
         for (i, s) in drawn.enumerated() {
             let color = ChartNote.seriesColor(i, of: drawn.count)
-            let filled = s.bins.filter { $0.count > 0 }
+            // Bins with rows have both means; a decoded file that says otherwise only loses the point.
+            let filled = s.bins.filter { $0.count > 0 && $0.meanPredicted != nil && $0.observedFrequency != nil }
             nodes.append(SVGMarks.steps(edges: [s.bins[0].lowerBound] + s.bins.map(\.upperBound),
                                         values: s.bins.map { Double($0.count) }, in: histogram, color: color))
             nodes.append(SVGMarks.line(filled.map { (x: $0.meanPredicted!, y: $0.observedFrequency!) }, in: frame, color: color))

@@ -10,10 +10,14 @@ enum LearningCurveChart {
         }
         let width = 1060.0, panelHeight = 250.0, perRow = min(curves.count, 3)
         let panelWidth = width / Double(perRow), rows = (curves.count + perRow - 1) / perRow
-        var nodes: [SVGNode] = [SVGLegend.flow([.init(label: "training", color: ChartNote.trainColor),
-                                                .init(label: "validation", color: ChartNote.validationColor),
-                                                .init(label: "round kept (early stopping)", color: "#64748b", dashed: true)],
-                                               x: 70, y: 18, maxWidth: 1000).node]
+        var legend = [SVGLegend.Item(label: "training", color: ChartNote.trainColor)]
+        if curves.contains(where: { !$0.validation.isEmpty }) {
+            legend.append(.init(label: "validation", color: ChartNote.validationColor))
+        }
+        if curves.contains(where: { $0.bestRound != nil }) {
+            legend.append(.init(label: "round kept (early stopping)", color: "#64748b", dashed: true))
+        }
+        var nodes = [SVGLegend.flow(legend, x: 70, y: 18, maxWidth: 1000).node]
         for (i, curve) in curves.enumerated() {
             nodes.append(panel(curve, x: Double(i % perRow) * panelWidth, y: 34 + Double(i / perRow) * panelHeight,
                                width: panelWidth, height: panelHeight))
@@ -31,7 +35,7 @@ enum LearningCurveChart {
         var nodes = [SVGNode.label("\(MetricNames.display(curve.metric)) (\(direction))", x: frame.left, y: y + 16,
                                    cssClass: "panel-title")]
         nodes += frame.axes(xTitle: "round (iteration)", yTitle: MetricNames.display(curve.metric))
-        if let best = curve.bestRound {
+        if let best = curve.bestRound, let first = curve.rounds.first, let last = curve.rounds.last, first...last ~= best {
             nodes.append(.line(x1: frame.x(Double(best)), y1: frame.top, x2: frame.x(Double(best)), y2: frame.bottom,
                                cssClass: "marker", extra: [("stroke-dasharray", "5 3")]))
             nodes.append(.label("round \(best)", x: frame.x(Double(best)) - 4, y: frame.top + 12, anchor: "end", cssClass: "marker-label"))
