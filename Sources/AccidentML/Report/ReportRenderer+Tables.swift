@@ -18,8 +18,8 @@ extension ReportRenderer {
                 + "<td class=\"num\"><span class=\"minibar\" style=\"width:\(missingWidth)px\"></span>\(SVGNumber.percent(f.missingShare))</td>"
                 + "<td class=\"num\">\(SVGNumber.grouped(f.distinctCount))</td>\(cells)<td>\(Markup.escape(top))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n<p class=\"caption\">Missing values are left to the model (trees learn where to send "
-            + "them). Quartiles are over the present values. Most frequent values are listed for columns with at most "
+        return html + "</tbody>\n</table>\n<p class=\"caption\">Missing is the share of rows without a value (the bar "
+            + "grows with it). Quartiles are over the present values. Most frequent values are listed for columns with at most "
             + "\(TrainingReport.FeatureSummary.topValueLimit) distinct values, which are codes.</p>\n</div>\n"
     }
 

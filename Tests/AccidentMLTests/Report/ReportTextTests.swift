@@ -18,7 +18,8 @@ import Testing
         #expect(SVGNumber.percent(0.1234) == "12.3 %" && SVGNumber.percent(.nan) == "–")
         #expect(SVGNumber.fixed(-0.0001, decimals: 2) == "0.00")
         #expect(SVGNumber.compact(0.0654) == "0.0654" && SVGNumber.compact(0.5679123) == "0.5679" && SVGNumber.compact(2021) == "2021")
-        #expect(SVGNumber.compact(123_456.7) == "1.23e+05" && SVGNumber.compact(.infinity) == "–")
+        #expect(SVGNumber.compact(89_204.25) == "89204" && SVGNumber.compact(2e13) == "2e+13" && SVGNumber.compact(.infinity) == "–")
+        #expect(SVGNumber.compact(0.00001234) == "1.23e-05" && SVGNumber.compact(-12.345678) == "-12.35")
         #expect(SVGNumber.signed(-19.44, decimals: 1) == "−19.4" && SVGNumber.signed(8.4, decimals: 1) == "+8.4")
         #expect(SVGNumber.signed(-0.01, decimals: 1) == "0.0")
     }

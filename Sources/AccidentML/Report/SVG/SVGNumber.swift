@@ -36,10 +36,12 @@ enum SVGNumber {
         return n < 0 ? "-" + out : out
     }
 
-    /// A value shown with about four significant digits, for tables of mixed magnitudes.
+    /// A value shown with about four significant digits, for tables of mixed magnitudes:
+    /// integers and values from 10,000 up to 10¹² as whole numbers (codes read as written),
+    /// tiny and huge values in exponent form.
     static func compact(_ x: Double) -> String {
         guard x.isFinite else { return "–" }
-        if x == x.rounded() && abs(x) < 1e9 { return fixed(x, decimals: 0) }
+        if (x == x.rounded() || abs(x) >= 1e4) && abs(x) < 1e12 { return fixed(x.rounded(), decimals: 0) }
         let magnitude = abs(x) < 1e-12 ? 0 : Int(log10(abs(x)).rounded(.down))
         if magnitude >= 4 || magnitude < -3 { return String(format: "%.3g", x) }
         var s = fixed(x, decimals: max(0, 3 - magnitude))
