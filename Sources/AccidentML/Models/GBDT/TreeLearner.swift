@@ -1,0 +1,192 @@
+/// Grows one tree leaf-wise on a `BinnedDataset` (LightGBM's serial tree learner): the leaf
+/// with the best split is split next, the smaller child's histograms are built from its rows
+/// and the larger child's are the parent's minus the smaller's.
+///
+/// Holds every buffer between trees, so growing allocates only the tree itself.
+final class TreeLearner {
+    let dataset: BinnedDataset
+    let layout: HistogramLayout
+    let rules: SplitRules
+    let numLeaves: Int
+    let maxDepth: Int
+    let learningRate: Double
+    let workers: Int
+
+    private(set) var partition: DataPartition
+    private var ordered: [GradientEntry]
+    private var histograms: [HistogramEntry]
+    private var scratch: [HistogramEntry]
+    private var candidates: [SplitCandidate]
+    private var leafSlot: [Int], leafSums: [HistogramEntry], leafDepth: [Int]
+    private var leafBest: [SplitCandidate], leafParent: [Int], leafIsLeft: [Bool]
+    /// The threshold bin of each split of the last tree, for rows outside its partition.
+    private(set) var splitBins: [Int] = []
+
+    init(dataset: BinnedDataset, parameters p: GBDTParameters) {
+        self.dataset = dataset
+        layout = HistogramLayout(mappers: dataset.mappers)
+        rules = SplitRules(p)
+        numLeaves = p.numLeaves
+        maxDepth = p.maxDepth
+        learningRate = p.learningRate
+        workers = p.threads
+        partition = DataPartition(capacity: dataset.rowCount, maxLeaves: p.numLeaves)
+        ordered = [GradientEntry](repeating: .zero, count: dataset.rowCount)
+        histograms = [HistogramEntry](repeating: .zero, count: p.numLeaves * layout.totalBins)
+        scratch = [HistogramEntry](repeating: .zero, count: p.threads * 256)
+        candidates = [SplitCandidate](repeating: SplitCandidate(), count: 2 * dataset.featureCount)
+        leafSlot = [Int](repeating: 0, count: p.numLeaves)
+        leafSums = [HistogramEntry](repeating: .zero, count: p.numLeaves)
+        leafDepth = [Int](repeating: 0, count: p.numLeaves)
+        leafBest = [SplitCandidate](repeating: SplitCandidate(), count: p.numLeaves)
+        leafParent = [Int](repeating: -1, count: p.numLeaves)
+        leafIsLeft = [Bool](repeating: false, count: p.numLeaves)
+    }
+
+    /// Grows a tree on `gradients` (one (g, h) per dataset row) over `rows` (increasing; nil
+    /// for all rows), splitting only on `features`.
+    func grow(gradients: UnsafeBufferPointer<SIMD2<Float>>, rows: [Int32]?, features: [Int]) -> RegressionTree {
+        partition.reset(rows: rows, rowCount: dataset.rowCount)
+        var tree = RegressionTree()
+        splitBins = []
+        leafSlot[0] = 0
+        leafDepth[0] = 0
+        leafParent[0] = -1
+        leafSums[0] = gatherOrdered(leaf: 0, gradients: gradients)
+        tree.leafValue[0] = Float(rules.leafOutput(leafSums[0]) * learningRate)
+        leafBest[0] = canSplit(0) ? findSplits(smaller: 0, larger: nil, features: features) .smaller : SplitCandidate()
+
+        while tree.leafCount < numLeaves {
+            var bestLeaf = -1
+            for l in 0..<tree.leafCount where leafBest[l].isValid {
+                if bestLeaf < 0 || leafBest[l].gain > leafBest[bestLeaf].gain { bestLeaf = l }
+            }
+            guard bestLeaf >= 0 else { break }
+            let newLeaf = applySplit(leaf: bestLeaf, to: &tree)
+            if tree.leafCount == numLeaves { break }
+            let left = bestLeaf, right = newLeaf
+            guard canSplit(left) || canSplit(right) else {
+                leafBest[left] = SplitCandidate(); leafBest[right] = SplitCandidate()
+                continue
+            }
+            let (smaller, larger) = partition.count[left] <= partition.count[right] ? (left, right) : (right, left)
+            leafSlot[larger] = leafSlot[left]
+            leafSlot[smaller] = newLeaf
+            _ = gatherOrdered(leaf: smaller, gradients: gradients)
+            let found = findSplits(smaller: smaller, larger: larger, features: features)
+            leafBest[smaller] = found.smaller
+            leafBest[larger] = found.larger
+        }
+        return tree
+    }
+
+    /// Whether a leaf may still be split (depth and size limits).
+    private func canSplit(_ leaf: Int) -> Bool {
+        (maxDepth <= 0 || leafDepth[leaf] < maxDepth) && Double(partition.count[leaf]) >= 2 * rules.minDataInLeaf
+    }
+
+    /// Splits `leaf` by its best candidate: tree, partition and per-leaf state.
+    private func applySplit(leaf: Int, to tree: inout RegressionTree) -> Int {
+        let c = leafBest[leaf]
+        let mapper = dataset.mappers[c.feature]
+        let node = tree.internalCount
+        let newLeaf = tree.split(leaf: leaf, parent: leafParent[leaf], isLeft: leafIsLeft[leaf], feature: c.feature,
+                                 threshold: mapper.upperBounds[c.thresholdBin], defaultLeft: c.defaultLeft, gain: c.gain,
+                                 leftValue: Float(rules.leafOutput(c.left) * learningRate),
+                                 rightValue: Float(rules.leafOutput(c.right) * learningRate))
+        splitBins.append(c.thresholdBin)
+        let goesLeft = (0..<256).map { $0 <= c.thresholdBin || ($0 == mapper.missingBin && c.defaultLeft) }
+        dataset.bins.withUnsafeBufferPointer { bins in
+            partition.split(leaf: leaf, into: newLeaf, column: bins.baseAddress! + c.feature * dataset.rowCount,
+                            goesLeft: goesLeft)
+        }
+        leafSums[leaf] = c.left
+        leafSums[newLeaf] = c.right
+        leafDepth[newLeaf] = leafDepth[leaf] + 1
+        leafDepth[leaf] += 1
+        leafParent[leaf] = node; leafIsLeft[leaf] = true
+        leafParent[newLeaf] = node; leafIsLeft[newLeaf] = false
+        return newLeaf
+    }
+
+    /// Gathers the leaf's (g, h, 1, 0) in partition order into `ordered`; returns their sum.
+    private func gatherOrdered(leaf: Int, gradients: UnsafeBufferPointer<SIMD2<Float>>) -> HistogramEntry {
+        partition.withRows(of: leaf) { rows in
+            ordered.withUnsafeMutableBufferPointer { out in
+                var sum = HistogramEntry.zero
+                for (i, r) in rows.enumerated() {
+                    let gh = gradients[Int(r)]
+                    let e = GradientEntry(gh.x, gh.y, 1, 0)
+                    out[i] = e
+                    sum += HistogramEntry(e)
+                }
+                return sum
+            }
+        }
+    }
+
+    /// Builds the histograms of `smaller` (its rows already gathered), derives those of
+    /// `larger` by subtraction from their parent's slot, and returns each child's best split
+    /// (invalid for a child that may not split).
+    private func findSplits(smaller: Int, larger: Int?, features: [Int])
+        -> (smaller: SplitCandidate, larger: SplitCandidate) {
+        let featureCount = dataset.featureCount, total = layout.totalBins, n = dataset.rowCount
+        let splitSmaller = canSplit(smaller), splitLarger = larger.map(canSplit) ?? false
+        let smallSums = leafSums[smaller], largeSums = larger.map { leafSums[$0] } ?? .zero
+        let smallBase = leafSlot[smaller] * total, largeBase = larger.map { leafSlot[$0] * total } ?? 0
+        let rowCount = partition.count[smaller]
+        let useWorkers = rowCount * features.count >= 65_536 ? workers : 1
+        partition.withRows(of: smaller) { rows in
+            ordered.withUnsafeBufferPointer { ordered in
+                let ordered = UnsafeBufferPointer(rebasing: ordered[0..<rowCount])
+                dataset.bins.withUnsafeBufferPointer { bins in
+                    histograms.withUnsafeMutableBufferPointer { hist in
+                        scratch.withUnsafeMutableBufferPointer { scratch in
+                            candidates.withUnsafeMutableBufferPointer { out in
+                                layout.offsets.withUnsafeBufferPointer { offsets in
+                                    ParallelWork.forEach(count: features.count, workers: useWorkers) { item, worker in
+                                        let f = features[item], off = offsets[f], binCount = offsets[f + 1] - off
+                                        let small = hist.baseAddress! + smallBase + off
+                                        HistogramKernels.build(column: bins.baseAddress! + f * n, rows: rows,
+                                                               ordered: ordered, binCount: binCount, into: small,
+                                                               scratch: scratch.baseAddress! + worker * 256)
+                                        out[f] = splitSmaller
+                                            ? rules.bestSplit(feature: f, histogram: small, valueBins: binCount - 1,
+                                                              total: smallSums)
+                                            : SplitCandidate()
+                                        guard larger != nil else { return }
+                                        let large = hist.baseAddress! + largeBase + off
+                                        HistogramKernels.subtract(small, from: large, count: binCount)
+                                        out[featureCount + f] = splitLarger
+                                            ? rules.bestSplit(feature: f, histogram: large, valueBins: binCount - 1,
+                                                              total: largeSums)
+                                            : SplitCandidate()
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var bestSmall = SplitCandidate(), bestLarge = SplitCandidate()
+        for f in features {
+            if candidates[f].beats(bestSmall) { bestSmall = candidates[f] }
+            if larger != nil, candidates[featureCount + f].beats(bestLarge) { bestLarge = candidates[featureCount + f] }
+        }
+        return (bestSmall, bestLarge)
+    }
+
+    /// The leaf of the last grown tree that dataset row `row` falls in, walking binned thresholds.
+    func binnedLeaf(of tree: RegressionTree, row: Int) -> Int {
+        guard tree.internalCount > 0 else { return 0 }
+        var node: Int32 = 0
+        while node >= 0 {
+            let i = Int(node), f = Int(tree.splitFeature[i])
+            let bin = dataset.bin(row: row, feature: f)
+            let goLeft = bin == dataset.mappers[f].missingBin ? tree.defaultLeft[i] : bin <= splitBins[i]
+            node = goLeft ? tree.leftChild[i] : tree.rightChild[i]
+        }
+        return Int(~node)
+    }
+}
