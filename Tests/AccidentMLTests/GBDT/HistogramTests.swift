@@ -1,0 +1,82 @@
+import Testing
+@testable import AccidentML
+
+@Suite struct GBDTHistogramTests {
+    static func setup(rows: Int) -> (BinnedDataset, HistogramLayout, [SIMD2<Float>]) {
+        let data = GBDTTestData.mixed(rows: rows, seed: 5)
+        var p = GBDTParameters()
+        p.maxBins = 63
+        let d = BinnedDataset(data.features, parameters: p)
+        var rng = SplitMix64(seed: 11)
+        let g = (0..<rows).map { _ in SIMD2<Float>(Float(rng.nextUnit() - 0.5), Float(rng.nextUnit() * 0.25)) }
+        return (d, HistogramLayout(mappers: d.mappers), g)
+    }
+
+    /// The fast kernel over the given rows, all features.
+    static func fast(_ d: BinnedDataset, _ layout: HistogramLayout, _ g: [SIMD2<Float>], rows: [Int32]) -> [HistogramEntry] {
+        var hist = [HistogramEntry](repeating: HistogramEntry(repeating: .nan), count: layout.totalBins)
+        var scratch = [HistogramEntry](repeating: HistogramEntry(repeating: .nan), count: 256)
+        let ordered = rows.map { GradientEntry(g[Int($0)].x, g[Int($0)].y, 1, 0) }
+        rows.withUnsafeBufferPointer { r in
+            ordered.withUnsafeBufferPointer { o in
+                d.bins.withUnsafeBufferPointer { bins in
+                    hist.withUnsafeMutableBufferPointer { h in
+                        for f in 0..<d.featureCount {
+                            let off = layout.offsets[f]
+                            HistogramKernels.build(column: bins.baseAddress! + f * d.rowCount, rows: r, ordered: o,
+                                                   binCount: layout.offsets[f + 1] - off, into: h.baseAddress! + off,
+                                                   scratch: &scratch)
+                        }
+                    }
+                }
+            }
+        }
+        return hist
+    }
+
+    static func close(_ a: [HistogramEntry], _ b: [HistogramEntry]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { x, y in
+            ((x - y) * (x - y)).sum() <= 1e-18 + 1e-12 * (x * x).sum()
+        }
+    }
+
+    @Test func fastBuildMatchesThePlainDefinition() {
+        let (d, layout, g) = Self.setup(rows: 1001)
+        let rows = (0..<1001).filter { $0 % 3 != 1 }.map(Int32.init)
+        let plain = HistogramKernels.buildPlain(dataset: d, rows: rows, gradients: g, layout: layout)
+        #expect(Self.close(Self.fast(d, layout, g, rows: rows), plain))
+        #expect(plain[0..<layout.offsets[1]].reduce(0) { $0 + $1.z } == Double(rows.count))
+    }
+
+    @Test func subtractionEqualsDirectConstructionOfTheSibling() {
+        let (d, layout, g) = Self.setup(rows: 2000)
+        let all = (0..<2000).map(Int32.init)
+        let small = all.filter { d.bin(row: Int($0), feature: 0) < 5 }
+        let large = all.filter { d.bin(row: Int($0), feature: 0) >= 5 }
+        var parent = Self.fast(d, layout, g, rows: all)
+        let smallHist = Self.fast(d, layout, g, rows: small)
+        parent.withUnsafeMutableBufferPointer { p in
+            HistogramKernels.subtract(smallHist, from: p.baseAddress!, count: layout.totalBins)
+        }
+        #expect(Self.close(parent, Self.fast(d, layout, g, rows: large)))
+    }
+
+    @Test func bestSplitFindsTheOnlyInformativeThresholdAndMissingSide() {
+        // Bins 0, 1 have gradient -1 per row, bin 2 +1, missing rows +1: best is "bin <= 1",
+        // missing going right with bin 2.
+        let h: [HistogramEntry] = [[-30, 30, 30, 0], [-30, 30, 30, 0], [30, 30, 30, 0], [10, 10, 10, 0]]
+        let total = h.reduce(.zero, +)
+        var p = GBDTParameters()
+        p.minDataInLeaf = 5
+        let c = h.withUnsafeBufferPointer {
+            SplitRules(p).bestSplit(feature: 4, histogram: $0.baseAddress!, valueBins: 3, total: total)
+        }
+        #expect(c.isValid && c.feature == 4 && c.thresholdBin == 1 && !c.defaultLeft)
+        #expect(c.left == h[0] + h[1] && c.right == h[2] + h[3])
+        p.minDataInLeaf = 61
+        let none = h.withUnsafeBufferPointer {
+            SplitRules(p).bestSplit(feature: 4, histogram: $0.baseAddress!, valueBins: 3, total: total)
+        }
+        #expect(!none.isValid)
+    }
+}
