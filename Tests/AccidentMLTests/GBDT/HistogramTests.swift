@@ -15,18 +15,16 @@ import Testing
     /// The fast kernel over the given rows, all features.
     static func fast(_ d: BinnedDataset, _ layout: HistogramLayout, _ g: [SIMD2<Float>], rows: [Int32]) -> [HistogramEntry] {
         var hist = [HistogramEntry](repeating: HistogramEntry(repeating: .nan), count: layout.totalBins)
-        var scratch = [HistogramEntry](repeating: HistogramEntry(repeating: .nan), count: 256)
         let ordered = rows.map { GradientEntry(g[Int($0)].x, g[Int($0)].y, 1, 0) }
+        let features = Array(0..<d.featureCount)
+        let rowBins = (0..<d.rowCount).flatMap { r in (0..<d.featureCount).map { UInt8(d.bin(row: r, feature: $0)) } }
         rows.withUnsafeBufferPointer { r in
             ordered.withUnsafeBufferPointer { o in
-                d.bins.withUnsafeBufferPointer { bins in
+                features.withUnsafeBufferPointer { feats in
                     hist.withUnsafeMutableBufferPointer { h in
-                        for f in 0..<d.featureCount {
-                            let off = layout.offsets[f]
-                            HistogramKernels.build(column: bins.baseAddress! + f * d.rowCount, rows: r, ordered: o,
-                                                   binCount: layout.offsets[f + 1] - off, into: h.baseAddress! + off,
-                                                   scratch: &scratch)
-                        }
+                        HistogramKernels.buildRowWise(rowBins: rowBins, featureCount: d.featureCount, rows: r,
+                                                      ordered: o, features: feats, offsets: layout.offsets,
+                                                      into: h.baseAddress!)
                     }
                 }
             }

@@ -23,27 +23,25 @@ struct HistogramLayout: Sendable {
 
 /// Histogram construction and subtraction, the kernels that dominate training time.
 enum HistogramKernels {
-    /// Sums `ordered[i]` into the bin of row `rows[i]` of one feature column, using two
-    /// interleaved partial histograms so that runs of equal bins do not serialise on
-    /// store-to-load forwarding. `scratch` holds `binCount` entries.
+    /// Sums `ordered[i]` into the bin of row `rows[i]` for each of `features`, reading the
+    /// row-major bins `rowBins` (`featureCount` bytes per row), LightGBM's row-wise layout:
+    /// a row's gradient is loaded once and its features hit different histograms, so equal
+    /// bins in consecutive rows do not serialise the loop.
     @inline(__always)
-    static func build(column: UnsafePointer<UInt8>, rows: UnsafeBufferPointer<Int32>,
-                      ordered: UnsafeBufferPointer<GradientEntry>, binCount: Int,
-                      into hist: UnsafeMutablePointer<HistogramEntry>,
-                      scratch: UnsafeMutablePointer<HistogramEntry>) {
-        hist.update(repeating: .zero, count: binCount)
-        scratch.update(repeating: .zero, count: binCount)
-        let n = rows.count
-        guard let r = rows.baseAddress, let g = ordered.baseAddress else { return }
-        var i = 0
-        while i + 1 < n {
-            let b0 = Int(column[Int(r[i])]), b1 = Int(column[Int(r[i + 1])])
-            hist[b0] += HistogramEntry(g[i])
-            scratch[b1] += HistogramEntry(g[i + 1])
-            i += 2
+    static func buildRowWise(rowBins: UnsafePointer<UInt8>, featureCount: Int, rows: UnsafeBufferPointer<Int32>,
+                             ordered: UnsafeBufferPointer<GradientEntry>, features: UnsafeBufferPointer<Int>,
+                             offsets: UnsafePointer<Int>, into hist: UnsafeMutablePointer<HistogramEntry>) {
+        for f in features { (hist + offsets[f]).update(repeating: .zero, count: offsets[f + 1] - offsets[f]) }
+        guard let r = rows.baseAddress, let g = ordered.baseAddress, let feats = features.baseAddress else { return }
+        let m = features.count
+        for i in 0..<rows.count {
+            let e = HistogramEntry(g[i])
+            let row = rowBins + Int(r[i]) * featureCount
+            for j in 0..<m {
+                let f = feats[j]
+                hist[offsets[f] + Int(row[f])] += e
+            }
         }
-        if i < n { hist[Int(column[Int(r[i])])] += HistogramEntry(g[i]) }
-        for b in 0..<binCount { hist[b] += scratch[b] }
     }
 
     /// `larger = parent - smaller`, bin by bin, written over the parent (histogram subtraction).

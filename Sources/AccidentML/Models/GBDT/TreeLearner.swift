@@ -12,10 +12,11 @@ final class TreeLearner {
     let learningRate: Double
     let workers: Int
 
+    /// The bins again, row-major (`featureCount` bytes per row), for `buildRowWise`.
+    let rowBins: [UInt8]
     private(set) var partition: DataPartition
     private var ordered: [GradientEntry]
     private var histograms: [HistogramEntry]
-    private var scratch: [HistogramEntry]
     private var candidates: [SplitCandidate]
     private var leafSlot: [Int], leafSums: [HistogramEntry], leafDepth: [Int]
     private var leafBest: [SplitCandidate], leafParent: [Int], leafIsLeft: [Bool]
@@ -30,10 +31,13 @@ final class TreeLearner {
         maxDepth = p.maxDepth
         learningRate = p.learningRate
         workers = p.threads
+        let n = dataset.rowCount, d = dataset.featureCount
+        var rowBins = [UInt8](repeating: 0, count: n * d)
+        for f in 0..<d { for r in 0..<n { rowBins[r * d + f] = dataset.bins[f * n + r] } }
+        self.rowBins = rowBins
         partition = DataPartition(capacity: dataset.rowCount, maxLeaves: p.numLeaves)
         ordered = [GradientEntry](repeating: .zero, count: dataset.rowCount)
         histograms = [HistogramEntry](repeating: .zero, count: p.numLeaves * layout.totalBins)
-        scratch = [HistogramEntry](repeating: .zero, count: p.threads * 256)
         candidates = [SplitCandidate](repeating: SplitCandidate(), count: 2 * dataset.featureCount)
         leafSlot = [Int](repeating: 0, count: p.numLeaves)
         leafSums = [HistogramEntry](repeating: .zero, count: p.numLeaves)
@@ -130,37 +134,44 @@ final class TreeLearner {
     /// (invalid for a child that may not split).
     private func findSplits(smaller: Int, larger: Int?, features: [Int])
         -> (smaller: SplitCandidate, larger: SplitCandidate) {
-        let featureCount = dataset.featureCount, total = layout.totalBins, n = dataset.rowCount
+        let featureCount = dataset.featureCount, total = layout.totalBins
         let splitSmaller = canSplit(smaller), splitLarger = larger.map(canSplit) ?? false
         let smallSums = leafSums[smaller], largeSums = larger.map { leafSums[$0] } ?? .zero
         let smallBase = leafSlot[smaller] * total, largeBase = larger.map { leafSlot[$0] * total } ?? 0
         let rowCount = partition.count[smaller]
-        let useWorkers = rowCount * features.count >= 65_536 ? workers : 1
+        // Each worker takes a contiguous chunk of the features: builds their histograms for
+        // the smaller child, subtracts them for the larger one, and finds both best splits.
+        let chunks = rowCount * features.count >= 65_536 ? min(workers, features.count) : 1
         partition.withRows(of: smaller) { rows in
             ordered.withUnsafeBufferPointer { ordered in
                 let ordered = UnsafeBufferPointer(rebasing: ordered[0..<rowCount])
-                dataset.bins.withUnsafeBufferPointer { bins in
+                rowBins.withUnsafeBufferPointer { rowBins in
                     histograms.withUnsafeMutableBufferPointer { hist in
-                        scratch.withUnsafeMutableBufferPointer { scratch in
-                            candidates.withUnsafeMutableBufferPointer { out in
-                                layout.offsets.withUnsafeBufferPointer { offsets in
-                                    ParallelWork.forEach(count: features.count, workers: useWorkers) { item, worker in
-                                        let f = features[item], off = offsets[f], binCount = offsets[f + 1] - off
-                                        let small = hist.baseAddress! + smallBase + off
-                                        HistogramKernels.build(column: bins.baseAddress! + f * n, rows: rows,
-                                                               ordered: ordered, binCount: binCount, into: small,
-                                                               scratch: scratch.baseAddress! + worker * 256)
-                                        out[f] = splitSmaller
-                                            ? rules.bestSplit(feature: f, histogram: small, valueBins: binCount - 1,
-                                                              total: smallSums)
-                                            : SplitCandidate()
-                                        guard larger != nil else { return }
-                                        let large = hist.baseAddress! + largeBase + off
-                                        HistogramKernels.subtract(small, from: large, count: binCount)
-                                        out[featureCount + f] = splitLarger
-                                            ? rules.bestSplit(feature: f, histogram: large, valueBins: binCount - 1,
-                                                              total: largeSums)
-                                            : SplitCandidate()
+                        candidates.withUnsafeMutableBufferPointer { out in
+                            layout.offsets.withUnsafeBufferPointer { offsets in
+                                features.withUnsafeBufferPointer { features in
+                                    ParallelWork.forEach(count: chunks, workers: chunks) { chunk, _ in
+                                        let mine = UnsafeBufferPointer(rebasing: features[
+                                            (chunk * features.count / chunks)..<((chunk + 1) * features.count / chunks)])
+                                        let small = hist.baseAddress! + smallBase
+                                        HistogramKernels.buildRowWise(rowBins: rowBins.baseAddress!,
+                                                                      featureCount: featureCount, rows: rows,
+                                                                      ordered: ordered, features: mine,
+                                                                      offsets: offsets.baseAddress!, into: small)
+                                        for f in mine {
+                                            let off = offsets[f], binCount = offsets[f + 1] - off
+                                            out[f] = splitSmaller
+                                                ? rules.bestSplit(feature: f, histogram: small + off,
+                                                                  valueBins: binCount - 1, total: smallSums)
+                                                : SplitCandidate()
+                                            guard larger != nil else { continue }
+                                            let large = hist.baseAddress! + largeBase + off
+                                            HistogramKernels.subtract(small + off, from: large, count: binCount)
+                                            out[featureCount + f] = splitLarger
+                                                ? rules.bestSplit(feature: f, histogram: large,
+                                                                  valueBins: binCount - 1, total: largeSums)
+                                                : SplitCandidate()
+                                        }
                                     }
                                 }
                             }
