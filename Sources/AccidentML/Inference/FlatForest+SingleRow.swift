@@ -14,20 +14,30 @@ extension FlatForest {
 
     /// Raw scores of one row into `scores` (`scoreColumns` values).
     func accumulateScores(row x: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>) {
+        for k in 0..<scoreColumns { scores[k] = initScores[k] }
+        if Self.containsNaN(x, count: featureCount) {
+            walkTrees(row: x, into: scores, step: Self.step)
+        } else {
+            walkTrees(row: x, into: scores, step: Self.stepNoMissing)
+        }
+    }
+
+    @inline(__always)
+    private func walkTrees(row x: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>,
+                           step: (UnsafeRawPointer, Int32, UnsafePointer<Float>) -> Int32) {
         let columns = scoreColumns, group = Self.treeGroup
-        for k in 0..<columns { scores[k] = initScores[k] }
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: group) { idxBuf in
             let idx = idxBuf.baseAddress!
             nodes.withUnsafeBufferPointer { nd in
-                let nodes = nd.baseAddress!
+                let nodes = UnsafeRawPointer(nd.baseAddress!)
                 var t = 0, g = 0
                 while t < roots.count {
                     let m = min(group, roots.count - t)
                     for j in 0..<m { idx[j] = roots[t + j] }
                     for _ in 0..<groupDepths[g] {
-                        for j in 0..<m { idx[j] = Self.step(nodes[Int(idx[j])], x) }
+                        for j in 0..<m { idx[j] = step(nodes, idx[j], x) }
                     }
-                    for j in 0..<m { scores[(t + j) % columns] += nodes[Int(idx[j])].threshold }
+                    for j in 0..<m { scores[(t + j) % columns] += Self.leafValue(nodes, idx[j]) }
                     t += m
                     g += 1
                 }

@@ -41,17 +41,28 @@ import Testing
         }
     }
 
-    @Test func flatLayoutKeepsLeavesAsSelfLoopsHoldingTheirValue() throws {
+    @Test func flatLayoutPutsSiblingsSideBySideAndLeavesAsSelfLoops() throws {
         let (model, _) = try Self.fixture(classes: 2)
-        let forest = model.forest
+        let forest = model.forest, stride = FlatForest.nodeStride
         #expect(forest.nodes.count == model.trees.reduce(0) { $0 + $1.internalCount + $1.leafCount })
-        let tree = model.trees[0], base = Int(forest.roots[0])
-        for l in 0..<tree.leafCount {
-            let node = forest.nodes[base + tree.internalCount + l]
-            #expect(node.left == Int32(base + tree.internalCount + l) && node.left == node.right)
-            #expect(node.threshold == tree.leafValue[l])
+        for (t, tree) in model.trees.enumerated() {
+            // Walk the tree and its flat copy together: same tests, same leaves.
+            func check(_ ref: Int32, _ offset: Int32) {
+                let node = forest.nodes[Int(offset) / stride]
+                if ref < 0 {
+                    #expect(node.left == offset && node.threshold == .infinity && node.defaultLeft == 1)
+                    #expect(node.leafValue == tree.leafValue[Int(~ref)])
+                    return
+                }
+                let i = Int(ref)
+                #expect(Int32(node.feature) == tree.splitFeature[i] && node.threshold == tree.threshold[i])
+                #expect((node.defaultLeft == 1) == tree.defaultLeft[i])
+                check(tree.leftChild[i], node.left)
+                check(tree.rightChild[i], node.left + Int32(stride))
+            }
+            check(tree.internalCount == 0 ? ~0 : 0, forest.roots[t])
+            #expect(forest.depths[t] == Int32(tree.depth))
         }
-        #expect(forest.depths[0] == Int32(tree.depth))
     }
 
     @Test func aModelOfSingleLeafTreesPredictsItsPrior() throws {

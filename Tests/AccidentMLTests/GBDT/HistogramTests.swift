@@ -17,6 +17,7 @@ import Testing
         var hist = [HistogramEntry](repeating: HistogramEntry(repeating: .nan), count: layout.totalBins)
         let ordered = rows.map { GradientEntry(g[Int($0)].x, g[Int($0)].y, 1, 0) }
         let features = Array(0..<d.featureCount)
+        var scratch = [GradientEntry](repeating: GradientEntry(repeating: .nan), count: layout.totalBins)
         let rowBins = (0..<d.rowCount).flatMap { r in (0..<d.featureCount).map { UInt8(d.bin(row: r, feature: $0)) } }
         rows.withUnsafeBufferPointer { r in
             ordered.withUnsafeBufferPointer { o in
@@ -24,7 +25,7 @@ import Testing
                     hist.withUnsafeMutableBufferPointer { h in
                         HistogramKernels.buildRowWise(rowBins: rowBins, featureCount: d.featureCount, rows: r,
                                                       ordered: o, features: feats, offsets: layout.offsets,
-                                                      into: h.baseAddress!)
+                                                      into: h.baseAddress!, scratch: &scratch)
                     }
                 }
             }
@@ -32,23 +33,31 @@ import Testing
         return hist
     }
 
-    static func close(_ a: [HistogramEntry], _ b: [HistogramEntry]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { x, y in
-            ((x - y) * (x - y)).sum() <= 1e-18 + 1e-12 * (x * x).sum()
+    /// Largest difference between two histograms, relative to 1 + |value| (the fast kernel
+    /// sums large leaves in Float blocks, so it matches to Float precision).
+    static func maxError(_ a: [HistogramEntry], _ b: [HistogramEntry]) -> Double {
+        precondition(a.count == b.count)
+        return zip(a, b).reduce(0) { worst, pair in
+            let d = pair.0 - pair.1
+            return max(worst, (0..<4).map { abs(d[$0]) / (1 + abs(pair.1[$0])) }.max()!)
         }
     }
 
     @Test func fastBuildMatchesThePlainDefinition() {
-        let (d, layout, g) = Self.setup(rows: 1001)
-        let rows = (0..<1001).filter { $0 % 3 != 1 }.map(Int32.init)
+        // 600 rows take the direct Double path, 9,000 rows three Float blocks.
+        let (d, layout, g) = Self.setup(rows: 9001)
+        for rows in [(0..<900).filter { $0 % 3 != 1 }, (0..<9001).filter { $0 != 5 }].map({ $0.map(Int32.init) }) {
+            let plain = HistogramKernels.buildPlain(dataset: d, rows: rows, gradients: g, layout: layout)
+            #expect(Self.maxError(Self.fast(d, layout, g, rows: rows), plain) < 1e-5)
+        }
+        let rows = (0..<900).map(Int32.init)
         let plain = HistogramKernels.buildPlain(dataset: d, rows: rows, gradients: g, layout: layout)
-        #expect(Self.close(Self.fast(d, layout, g, rows: rows), plain))
         #expect(plain[0..<layout.offsets[1]].reduce(0) { $0 + $1.z } == Double(rows.count))
     }
 
     @Test func subtractionEqualsDirectConstructionOfTheSibling() {
-        let (d, layout, g) = Self.setup(rows: 2000)
-        let all = (0..<2000).map(Int32.init)
+        let (d, layout, g) = Self.setup(rows: 6000)
+        let all = (0..<6000).map(Int32.init)
         let small = all.filter { d.bin(row: Int($0), feature: 0) < 5 }
         let large = all.filter { d.bin(row: Int($0), feature: 0) >= 5 }
         var parent = Self.fast(d, layout, g, rows: all)
@@ -56,7 +65,8 @@ import Testing
         parent.withUnsafeMutableBufferPointer { p in
             HistogramKernels.subtract(smallHist, from: p.baseAddress!, count: layout.totalBins)
         }
-        #expect(Self.close(parent, Self.fast(d, layout, g, rows: large)))
+        #expect(Self.maxError(parent, Self.fast(d, layout, g, rows: large)) < 1e-5)
+        #expect(small.count > 100 && large.count > small.count)
     }
 
     @Test func bestSplitFindsTheOnlyInformativeThresholdAndMissingSide() {

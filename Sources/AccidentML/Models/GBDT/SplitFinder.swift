@@ -50,31 +50,32 @@ struct SplitRules: Sendable {
         var best = SplitCandidate()
         let parentScore = leafScore(total)
         let missing = h[valueBins]
-        @inline(__always) func consider(_ left: HistogramEntry, _ bin: Int, _ defaultLeft: Bool) {
-            let right = total - left
-            guard left.z >= minDataInLeaf, right.z >= minDataInLeaf,
-                  left.y >= minSumHessian, right.y >= minSumHessian else { return }
-            let gain = leafScore(left) + leafScore(right) - parentScore
-            if gain > best.gain {
-                best = SplitCandidate(gain: gain, feature: feature, thresholdBin: bin,
-                                      defaultLeft: defaultLeft, left: left, right: right)
+        /// Tries every threshold left to right, with `start` already on the left; returns
+        /// nothing: `best` keeps the winner. Empty bins repeat the previous threshold and
+        /// are skipped; once the right side is too small it only shrinks, so the scan stops.
+        @inline(__always) func scan(from start: HistogramEntry, thresholds: Int, defaultLeft: Bool) {
+            var left = start
+            for b in 0..<thresholds {
+                let bin = h[b]
+                if bin.z == 0 { continue }
+                left += bin
+                let right = total - left
+                if right.z < minDataInLeaf { return }
+                guard left.z >= minDataInLeaf, left.y >= minSumHessian, right.y >= minSumHessian else { continue }
+                let gain = leafScore(left) + leafScore(right) - parentScore
+                if gain > best.gain {
+                    best = SplitCandidate(gain: gain, feature: feature, thresholdBin: b,
+                                          defaultLeft: defaultLeft, left: left, right: right)
+                }
             }
         }
-        var acc = HistogramEntry.zero
-        let hasMissing = missing.z > 0
-        // Missing rows right: thresholds up to the last value bin when there are missing rows.
-        for b in 0..<(hasMissing ? valueBins : valueBins - 1) {
-            acc += h[b]
-            consider(acc, b, false)
-        }
-        if hasMissing {
-            acc = missing
-            for b in 0..<(valueBins - 1) {
-                acc += h[b]
-                consider(acc, b, true)
-            }
-        } else if best.isValid {
-            best.defaultLeft = best.left.z >= best.right.z
+        if missing.z > 0 {
+            // Missing rows right (up to "every value left"), then missing rows left.
+            scan(from: .zero, thresholds: valueBins, defaultLeft: false)
+            scan(from: missing, thresholds: valueBins - 1, defaultLeft: true)
+        } else {
+            scan(from: .zero, thresholds: valueBins - 1, defaultLeft: false)
+            if best.isValid { best.defaultLeft = best.left.z >= best.right.z }
         }
         guard best.gain > minGainToSplit else { return SplitCandidate() }
         return best

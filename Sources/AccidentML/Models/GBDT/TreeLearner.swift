@@ -17,6 +17,8 @@ final class TreeLearner {
     private(set) var partition: DataPartition
     private var ordered: [GradientEntry]
     private var histograms: [HistogramEntry]
+    /// Float block sums of each worker, laid out like one histogram.
+    private var floatScratch: [GradientEntry]
     private var candidates: [SplitCandidate]
     private var leafSlot: [Int], leafSums: [HistogramEntry], leafDepth: [Int]
     private var leafBest: [SplitCandidate], leafParent: [Int], leafIsLeft: [Bool]
@@ -38,6 +40,7 @@ final class TreeLearner {
         partition = DataPartition(capacity: dataset.rowCount, maxLeaves: p.numLeaves)
         ordered = [GradientEntry](repeating: .zero, count: dataset.rowCount)
         histograms = [HistogramEntry](repeating: .zero, count: p.numLeaves * layout.totalBins)
+        floatScratch = [GradientEntry](repeating: .zero, count: p.threads * layout.totalBins)
         candidates = [SplitCandidate](repeating: SplitCandidate(), count: 2 * dataset.featureCount)
         leafSlot = [Int](repeating: 0, count: p.numLeaves)
         leafSums = [HistogramEntry](repeating: .zero, count: p.numLeaves)
@@ -147,17 +150,19 @@ final class TreeLearner {
                 let ordered = UnsafeBufferPointer(rebasing: ordered[0..<rowCount])
                 rowBins.withUnsafeBufferPointer { rowBins in
                     histograms.withUnsafeMutableBufferPointer { hist in
+                      floatScratch.withUnsafeMutableBufferPointer { scratch in
                         candidates.withUnsafeMutableBufferPointer { out in
                             layout.offsets.withUnsafeBufferPointer { offsets in
                                 features.withUnsafeBufferPointer { features in
-                                    ParallelWork.forEach(count: chunks, workers: chunks) { chunk, _ in
+                                    ParallelWork.forEach(count: chunks, workers: chunks) { chunk, worker in
                                         let mine = UnsafeBufferPointer(rebasing: features[
                                             (chunk * features.count / chunks)..<((chunk + 1) * features.count / chunks)])
                                         let small = hist.baseAddress! + smallBase
                                         HistogramKernels.buildRowWise(rowBins: rowBins.baseAddress!,
                                                                       featureCount: featureCount, rows: rows,
                                                                       ordered: ordered, features: mine,
-                                                                      offsets: offsets.baseAddress!, into: small)
+                                                                      offsets: offsets.baseAddress!, into: small,
+                                                                      scratch: scratch.baseAddress! + worker * total)
                                         for f in mine {
                                             let off = offsets[f], binCount = offsets[f + 1] - off
                                             out[f] = splitSmaller
@@ -176,6 +181,7 @@ final class TreeLearner {
                                 }
                             }
                         }
+                      }
                     }
                 }
             }
