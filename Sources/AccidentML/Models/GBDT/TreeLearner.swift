@@ -12,18 +12,26 @@ final class TreeLearner {
     let learningRate: Double
     let workers: Int
 
-    /// The bins again, row-major (`featureCount` bytes per row), for `buildRowWise`.
-    let rowBins: [UInt8]
     private(set) var partition: DataPartition
-    private var ordered: [GradientEntry]
-    private var histograms: [HistogramEntry]
-    /// Float block sums of each worker, laid out like one histogram.
-    private var floatScratch: [GradientEntry]
-    private var candidates: [SplitCandidate]
     private var leafSlot: [Int], leafSums: [HistogramEntry], leafDepth: [Int]
     private var leafBest: [SplitCandidate], leafParent: [Int], leafIsLeft: [Bool]
     /// The threshold bin of each split of the last tree, for rows outside its partition.
     private(set) var splitBins: [Int] = []
+
+    // Hot buffers, owned by the learner (allocated once, freed in deinit) so that the
+    // parallel kernels get plain pointers.
+    /// The bins again, row-major (`featureCount` bytes per row), for `buildRowWise`.
+    private let rowBins: UnsafeMutableBufferPointer<UInt8>
+    /// `layout.offsets`.
+    private let offsets: UnsafeMutableBufferPointer<Int>
+    /// The (g, h, 1, 0) of the leaf being built, in partition order.
+    private let ordered: UnsafeMutableBufferPointer<GradientEntry>
+    /// One histogram slot per leaf (`numLeaves * layout.totalBins`).
+    private let histograms: UnsafeMutableBufferPointer<HistogramEntry>
+    /// Float block sums of each worker, laid out like one histogram.
+    private let floatScratch: UnsafeMutableBufferPointer<GradientEntry>
+    /// Best split per feature of the smaller child, then of the larger one.
+    private let candidates: UnsafeMutableBufferPointer<SplitCandidate>
 
     init(dataset: BinnedDataset, parameters p: GBDTParameters) {
         self.dataset = dataset
@@ -34,20 +42,33 @@ final class TreeLearner {
         learningRate = p.learningRate
         workers = p.threads
         let n = dataset.rowCount, d = dataset.featureCount
-        var rowBins = [UInt8](repeating: 0, count: n * d)
+        rowBins = .allocate(capacity: n * d)
         for f in 0..<d { for r in 0..<n { rowBins[r * d + f] = dataset.bins[f * n + r] } }
-        self.rowBins = rowBins
-        partition = DataPartition(capacity: dataset.rowCount, maxLeaves: p.numLeaves)
-        ordered = [GradientEntry](repeating: .zero, count: dataset.rowCount)
-        histograms = [HistogramEntry](repeating: .zero, count: p.numLeaves * layout.totalBins)
-        floatScratch = [GradientEntry](repeating: .zero, count: p.threads * layout.totalBins)
-        candidates = [SplitCandidate](repeating: SplitCandidate(), count: 2 * dataset.featureCount)
+        offsets = .allocate(capacity: layout.offsets.count)
+        _ = offsets.initialize(from: layout.offsets)
+        partition = DataPartition(capacity: n, maxLeaves: p.numLeaves)
+        ordered = .allocate(capacity: n)
+        ordered.initialize(repeating: .zero)
+        histograms = .allocate(capacity: p.numLeaves * layout.totalBins)
+        histograms.initialize(repeating: .zero)
+        floatScratch = .allocate(capacity: p.threads * layout.totalBins)
+        floatScratch.initialize(repeating: .zero)
+        candidates = .allocate(capacity: 2 * d)
+        candidates.initialize(repeating: SplitCandidate())
         leafSlot = [Int](repeating: 0, count: p.numLeaves)
         leafSums = [HistogramEntry](repeating: .zero, count: p.numLeaves)
         leafDepth = [Int](repeating: 0, count: p.numLeaves)
         leafBest = [SplitCandidate](repeating: SplitCandidate(), count: p.numLeaves)
         leafParent = [Int](repeating: -1, count: p.numLeaves)
         leafIsLeft = [Bool](repeating: false, count: p.numLeaves)
+    }
+
+    deinit {
+        for buffer in [UnsafeMutableRawBufferPointer(rowBins), UnsafeMutableRawBufferPointer(offsets),
+                       UnsafeMutableRawBufferPointer(ordered), UnsafeMutableRawBufferPointer(histograms),
+                       UnsafeMutableRawBufferPointer(floatScratch), UnsafeMutableRawBufferPointer(candidates)] {
+            buffer.deallocate()
+        }
     }
 
     /// Grows a tree on `gradients` (one (g, h) per dataset row) over `rows` (increasing; nil
@@ -61,7 +82,7 @@ final class TreeLearner {
         leafParent[0] = -1
         leafSums[0] = gatherOrdered(leaf: 0, gradients: gradients)
         tree.leafValue[0] = Float(rules.leafOutput(leafSums[0]) * learningRate)
-        leafBest[0] = canSplit(0) ? findSplits(smaller: 0, larger: nil, features: features) .smaller : SplitCandidate()
+        leafBest[0] = canSplit(0) ? findSplits(smaller: 0, larger: nil, features: features).smaller : SplitCandidate()
 
         while tree.leafCount < numLeaves {
             var bestLeaf = -1
@@ -119,16 +140,14 @@ final class TreeLearner {
     /// Gathers the leaf's (g, h, 1, 0) in partition order into `ordered`; returns their sum.
     private func gatherOrdered(leaf: Int, gradients: UnsafeBufferPointer<SIMD2<Float>>) -> HistogramEntry {
         partition.withRows(of: leaf) { rows in
-            ordered.withUnsafeMutableBufferPointer { out in
-                var sum = HistogramEntry.zero
-                for (i, r) in rows.enumerated() {
-                    let gh = gradients[Int(r)]
-                    let e = GradientEntry(gh.x, gh.y, 1, 0)
-                    out[i] = e
-                    sum += HistogramEntry(e)
-                }
-                return sum
+            var sum = HistogramEntry.zero
+            for (i, r) in rows.enumerated() {
+                let gh = gradients[Int(r)]
+                let e = GradientEntry(gh.x, gh.y, 1, 0)
+                ordered[i] = e
+                sum += HistogramEntry(e)
             }
+            return sum
         }
     }
 
@@ -145,43 +164,31 @@ final class TreeLearner {
         // Each worker takes a contiguous chunk of the features: builds their histograms for
         // the smaller child, subtracts them for the larger one, and finds both best splits.
         let chunks = rowCount * features.count >= 65_536 ? min(workers, features.count) : 1
+        let ordered = UnsafeBufferPointer(rebasing: self.ordered[0..<rowCount])
+        let rowBins = UnsafePointer(self.rowBins.baseAddress!), offsets = UnsafePointer(self.offsets.baseAddress!)
+        let hist = histograms.baseAddress!, scratch = floatScratch.baseAddress!, out = candidates
+        let rules = self.rules
         partition.withRows(of: smaller) { rows in
-            ordered.withUnsafeBufferPointer { ordered in
-                let ordered = UnsafeBufferPointer(rebasing: ordered[0..<rowCount])
-                rowBins.withUnsafeBufferPointer { rowBins in
-                    histograms.withUnsafeMutableBufferPointer { hist in
-                      floatScratch.withUnsafeMutableBufferPointer { scratch in
-                        candidates.withUnsafeMutableBufferPointer { out in
-                            layout.offsets.withUnsafeBufferPointer { offsets in
-                                features.withUnsafeBufferPointer { features in
-                                    ParallelWork.forEach(count: chunks, workers: chunks) { chunk, worker in
-                                        let mine = UnsafeBufferPointer(rebasing: features[
-                                            (chunk * features.count / chunks)..<((chunk + 1) * features.count / chunks)])
-                                        let small = hist.baseAddress! + smallBase
-                                        HistogramKernels.buildRowWise(rowBins: rowBins.baseAddress!,
-                                                                      featureCount: featureCount, rows: rows,
-                                                                      ordered: ordered, features: mine,
-                                                                      offsets: offsets.baseAddress!, into: small,
-                                                                      scratch: scratch.baseAddress! + worker * total)
-                                        for f in mine {
-                                            let off = offsets[f], binCount = offsets[f + 1] - off
-                                            out[f] = splitSmaller
-                                                ? rules.bestSplit(feature: f, histogram: small + off,
-                                                                  valueBins: binCount - 1, total: smallSums)
-                                                : SplitCandidate()
-                                            guard larger != nil else { continue }
-                                            let large = hist.baseAddress! + largeBase + off
-                                            HistogramKernels.subtract(small + off, from: large, count: binCount)
-                                            out[featureCount + f] = splitLarger
-                                                ? rules.bestSplit(feature: f, histogram: large,
-                                                                  valueBins: binCount - 1, total: largeSums)
-                                                : SplitCandidate()
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                      }
+            features.withUnsafeBufferPointer { features in
+                ParallelWork.forEach(count: chunks, workers: chunks) { chunk, worker in
+                    let mine = UnsafeBufferPointer(rebasing: features[
+                        (chunk * features.count / chunks)..<((chunk + 1) * features.count / chunks)])
+                    let small = hist + smallBase
+                    HistogramKernels.buildRowWise(rowBins: rowBins, featureCount: featureCount, rows: rows,
+                                                  ordered: ordered, features: mine, offsets: offsets, into: small,
+                                                  scratch: scratch + worker * total)
+                    for f in mine {
+                        let off = offsets[f], binCount = offsets[f + 1] - off
+                        out[f] = splitSmaller
+                            ? rules.bestSplit(feature: f, histogram: small + off, valueBins: binCount - 1,
+                                              total: smallSums)
+                            : SplitCandidate()
+                        guard larger != nil else { continue }
+                        let large = hist + largeBase + off
+                        HistogramKernels.subtract(small + off, from: large, count: binCount)
+                        out[featureCount + f] = splitLarger
+                            ? rules.bestSplit(feature: f, histogram: large, valueBins: binCount - 1, total: largeSums)
+                            : SplitCandidate()
                     }
                 }
             }
