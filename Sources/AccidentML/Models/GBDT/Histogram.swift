@@ -26,14 +26,12 @@ enum HistogramKernels {
     /// Rows summed in Float before being added to the Double histogram: short enough for
     /// Float sums to stay accurate, long enough for the flush to cost little.
     static let floatBlockRows = 4096
-    /// Below this many rows a leaf is summed straight into Double (a flush would cost more).
-    static let directRows = 1024
 
     /// Sums `ordered[i]` into the bin of row `rows[i]` for each of `features`, reading the
     /// row-major bins `rowBins` (`featureCount` bytes per row), LightGBM's row-wise layout:
     /// a row's gradient is loaded once and its features hit different histograms, so equal
-    /// bins in consecutive rows do not serialise the loop. Large leaves are summed into the
-    /// Float `scratch` (laid out like `hist`) by blocks of `floatBlockRows`, each flushed into
+    /// bins in consecutive rows do not serialise the loop. Rows are summed into the Float
+    /// `scratch` (laid out like `hist`) by blocks of `floatBlockRows`, each flushed into
     /// `hist`: a 16-byte add per row and feature instead of 32, with Double totals.
     static func buildRowWise(rowBins: UnsafePointer<UInt8>, featureCount: Int, rows: UnsafeBufferPointer<Int32>,
                              ordered: UnsafeBufferPointer<GradientEntry>, features: UnsafeBufferPointer<Int>,
@@ -41,36 +39,22 @@ enum HistogramKernels {
                              scratch: UnsafeMutablePointer<GradientEntry>) {
         for f in features { (hist + offsets[f]).update(repeating: .zero, count: offsets[f + 1] - offsets[f]) }
         guard let r = rows.baseAddress, let g = ordered.baseAddress, let feats = features.baseAddress else { return }
-        let n = rows.count
-        if n < directRows {
-            accumulate(rowBins, featureCount, r, g, 0..<n, feats, features.count, offsets, hist) { HistogramEntry($0) }
-            return
-        }
-        var start = 0
-        while start < n {
-            let end = min(start + floatBlockRows, n)
-            for f in features { (scratch + offsets[f]).update(repeating: .zero, count: offsets[f + 1] - offsets[f]) }
-            accumulate(rowBins, featureCount, r, g, start..<end, feats, features.count, offsets, scratch) { $0 }
-            for f in features {
-                for b in offsets[f]..<offsets[f + 1] { hist[b] += HistogramEntry(scratch[b]) }
-            }
-            start = end
-        }
-    }
-
-    /// The inner loop of `buildRowWise` for one block of rows, into entries of either precision.
-    @inline(__always)
-    private static func accumulate<Entry: SIMD>(
-        _ rowBins: UnsafePointer<UInt8>, _ featureCount: Int, _ rows: UnsafePointer<Int32>,
-        _ ordered: UnsafePointer<GradientEntry>, _ range: Range<Int>, _ features: UnsafePointer<Int>, _ m: Int,
-        _ offsets: UnsafePointer<Int>, _ out: UnsafeMutablePointer<Entry>, _ convert: (GradientEntry) -> Entry
-    ) where Entry.Scalar: FloatingPoint {
+        let m = features.count
         withUnsafeTemporaryAllocation(of: Int.self, capacity: m) { base in
-            for j in 0..<m { base[j] = offsets[features[j]] }
-            for i in range {
-                let e = convert(ordered[i])
-                let row = rowBins + Int(rows[i]) &* featureCount
-                for j in 0..<m { out[base[j] &+ Int(row[features[j]])] += e }
+            for j in 0..<m { base[j] = offsets[feats[j]] }
+            var start = 0
+            while start < rows.count {
+                let end = min(start + floatBlockRows, rows.count)
+                for f in features { (scratch + offsets[f]).update(repeating: .zero, count: offsets[f + 1] - offsets[f]) }
+                for i in start..<end {
+                    let e = g[i]
+                    let row = rowBins + Int(r[i]) &* featureCount
+                    for j in 0..<m { scratch[base[j] &+ Int(row[feats[j]])] += e }
+                }
+                for f in features {
+                    for b in offsets[f]..<offsets[f + 1] { hist[b] += HistogramEntry(scratch[b]) }
+                }
+                start = end
             }
         }
     }
