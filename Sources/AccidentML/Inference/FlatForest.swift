@@ -36,7 +36,7 @@ struct FlatForest: Sendable {
     let featureCount: Int
 
     /// Trees walked in lockstep by the single-row path.
-    static let treeGroup = 8
+    static var treeGroup: Int { 8 }
 
     init(trees: [RegressionTree], initScores: [Double], classCount: Int, featureCount: Int) {
         precondition(featureCount >= 1 && featureCount <= Int(UInt16.max), "feature count must be in 1...65535")

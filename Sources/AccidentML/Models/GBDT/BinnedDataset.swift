@@ -3,11 +3,11 @@
 ///
 /// Built once from the training matrix; the bin edges come from a seeded row sample
 /// (LightGBM's `bin_construct_sample_cnt`), and every row is then binned with them.
-public struct BinnedDataset: Sendable {
+struct BinnedDataset: Sendable {
     /// Number of rows.
-    public let rowCount: Int
+    let rowCount: Int
     /// Number of features.
-    public var featureCount: Int { mappers.count }
+    var featureCount: Int { mappers.count }
     /// Bin edges of each feature.
     let mappers: [FeatureBinMapper]
     /// Column-major bins: the bin of (row r, feature f) is `bins[f * rowCount + r]`.
@@ -15,7 +15,7 @@ public struct BinnedDataset: Sendable {
 
     /// Bins a matrix, cutting the edges on at most `parameters.binSampleCount` rows drawn with
     /// `parameters.seed`, into at most `parameters.maxBins` value bins per feature.
-    public init(_ x: FeatureMatrix<Float>, parameters: GBDTParameters) {
+    init(_ x: FeatureMatrix<Float>, parameters: GBDTParameters) {
         let n = x.rowCount
         let sampleRows: [Int]
         if n <= parameters.binSampleCount {

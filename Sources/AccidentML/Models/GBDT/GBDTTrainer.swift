@@ -62,10 +62,10 @@ public struct GBDTTrainer: Sendable {
                                       validMetric: validValue))
             }
             guard let validValue, p.earlyStoppingPatience > 0 else { continue }
-            if best.map({ metric.improves(validValue, over: $0.value) }) ?? true {
+            if let b = best, !metric.improves(validValue, over: b.value) {
+                if round - b.round >= p.earlyStoppingPatience { break }
+            } else {
                 best = (round, validValue)
-            } else if round - best!.round >= p.earlyStoppingPatience {
-                break
             }
         }
         let keptRounds = p.earlyStoppingPatience > 0 ? best?.round ?? p.rounds : p.rounds

@@ -50,9 +50,9 @@ struct SplitRules: Sendable {
         var best = SplitCandidate()
         let parentScore = leafScore(total)
         let missing = h[valueBins]
-        /// Tries every threshold left to right, with `start` already on the left; returns
-        /// nothing: `best` keeps the winner. Empty bins repeat the previous threshold and
-        /// are skipped; once the right side is too small it only shrinks, so the scan stops.
+        // Tries every threshold left to right, `start` already on the left, keeping the winner
+        // in `best`. Empty bins repeat the previous threshold and are skipped; once the right
+        // side is too small it only shrinks, so the scan stops.
         @inline(__always) func scan(from start: HistogramEntry, thresholds: Int, defaultLeft: Bool) {
             var left = start
             for b in 0..<thresholds {
