@@ -9,6 +9,7 @@ public enum GBDTError: Error, CustomStringConvertible, Equatable {
     /// The validation set does not have the training set's shape.
     case validationMismatch(field: String, training: Int, validation: Int)
 
+    /// What went wrong, where, and how to fix it.
     public var description: String {
         switch self {
         case let .invalidParameter(name, value, expected):

@@ -4,7 +4,9 @@
 /// Tree `t` belongs to score column `t % scoreColumns` (one column for two classes, one per
 /// class above); a row's probabilities come from `initScores` plus its leaf values.
 public struct GBDTModel: ProbabilisticClassifier, Equatable {
+    /// Number of classes (2 for the binary severity target).
     public let classCount: Int
+    /// Number of feature columns the model expects.
     public var featureCount: Int { featureNames.count }
     /// Names of the features, in the order the model expects them.
     public let featureNames: [String]
@@ -29,10 +31,13 @@ public struct GBDTModel: ProbabilisticClassifier, Equatable {
                             featureCount: featureNames.count)
     }
 
+    /// Class probabilities of every row, row-major, by blocks of rows over the flattened
+    /// forest on at most `threads` workers.
     public func predictProbabilities(_ x: FeatureMatrix<Float>, threads: Int) -> [Float] {
         forest.predictProbabilities(x, threads: threads)
     }
 
+    /// Class probabilities of one row, without allocating; bit-identical to the batch path.
     public func predictProbabilities(row: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>) {
         forest.predictProbabilities(row: row, into: out)
     }
@@ -45,6 +50,7 @@ public struct GBDTModel: ProbabilisticClassifier, Equatable {
         return scores
     }
 
+    /// Same classes, features, init scores and trees (the flattened copy is derived from them).
     public static func == (a: GBDTModel, b: GBDTModel) -> Bool {
         a.classCount == b.classCount && a.featureNames == b.featureNames && a.initScores == b.initScores
             && a.trees == b.trees
