@@ -26,22 +26,27 @@ struct BinnedDataset: Sendable {
             all.shuffle(using: &rng)
             sampleRows = all[..<parameters.binSampleCount].sorted()
         }
-        let mappers = (0..<x.columnCount).map { f in
-            x.withColumn(f) { col in
-                FeatureBinMapper(sample: sampleRows.map { col[$0] }, maxBins: parameters.maxBins,
-                                 minDataInBin: parameters.minDataInBin)
+        var mappers = [FeatureBinMapper?](repeating: nil, count: x.columnCount)
+        mappers.withUnsafeMutableBufferPointer { out in
+            ParallelWork.forEach(count: x.columnCount, workers: parameters.threads) { f, _ in
+                out[f] = x.withColumn(f) { col in
+                    FeatureBinMapper(sample: sampleRows.map { col[$0] }, maxBins: parameters.maxBins,
+                                     minDataInBin: parameters.minDataInBin)
+                }
             }
         }
-        self.init(x, mappers: mappers)
+        self.init(x, mappers: mappers.map { $0! }, threads: parameters.threads)
     }
 
-    /// Bins a matrix with given edges (a validation set reuses the training set's).
-    init(_ x: FeatureMatrix<Float>, mappers: [FeatureBinMapper]) {
+    /// Bins a matrix with given edges (a validation set reuses the training set's), one
+    /// feature per worker item.
+    init(_ x: FeatureMatrix<Float>, mappers: [FeatureBinMapper], threads: Int = 1) {
         precondition(x.columnCount == mappers.count, "\(x.columnCount) columns for \(mappers.count) bin mappers")
         let n = x.rowCount
         var bins = [UInt8](repeating: 0, count: n * mappers.count)
         bins.withUnsafeMutableBufferPointer { out in
-            for (f, mapper) in mappers.enumerated() {
+            ParallelWork.forEach(count: mappers.count, workers: threads) { f, _ in
+                let mapper = mappers[f]
                 x.withColumn(f) { col in
                     for r in 0..<n { out[f * n + r] = UInt8(truncatingIfNeeded: mapper.bin(of: col[r])) }
                 }

@@ -41,10 +41,16 @@ struct BoostingRun {
     /// Adds one round: gradients, one bag of rows, one tree per score column.
     mutating func addRound() {
         let n = train.labels.count, objective = self.objective
+        let chunks = n >= 8192 ? parameters.threads : 1
         scores.withUnsafeBufferPointer { s in
             train.labels.withUnsafeBufferPointer { y in
                 weights.withUnsafeBufferPointer { w in
-                    gradients.withUnsafeMutableBufferPointer { objective.gradients(scores: s, labels: y, weights: w, into: $0) }
+                    gradients.withUnsafeMutableBufferPointer { out in
+                        ParallelWork.forEach(count: chunks, workers: chunks) { c, _ in
+                            objective.gradients(scores: s, labels: y, weights: w,
+                                                rows: (c * n / chunks)..<((c + 1) * n / chunks), into: out)
+                        }
+                    }
                 }
             }
         }

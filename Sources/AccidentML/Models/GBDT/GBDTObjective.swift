@@ -10,10 +10,11 @@ protocol GBDTObjective: Sendable {
     var scoreColumns: Int { get }
     /// The constant start score of each column, from the (weighted) class frequencies.
     func initialScores(labels: [Int32], weights: [Float]) -> [Double]
-    /// Fills `out[k * rowCount + r]` with (gradient, hessian) of row `r`'s loss in column `k`,
-    /// both multiplied by the row's weight.
+    /// Fills `out[k * rowCount + r]` for `r` in `rows` with (gradient, hessian) of row `r`'s
+    /// loss in column `k`, both multiplied by the row's weight (`rowCount` is `labels.count`).
     func gradients(scores: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<Int32>,
-                   weights: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<SIMD2<Float>>)
+                   weights: UnsafeBufferPointer<Float>, rows: Range<Int>,
+                   into out: UnsafeMutableBufferPointer<SIMD2<Float>>)
 }
 
 extension GBDTObjective {
@@ -41,8 +42,9 @@ struct BinaryLogisticObjective: GBDTObjective {
     }
 
     func gradients(scores: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<Int32>,
-                   weights: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<SIMD2<Float>>) {
-        for r in 0..<labels.count {
+                   weights: UnsafeBufferPointer<Float>, rows: Range<Int>,
+                   into out: UnsafeMutableBufferPointer<SIMD2<Float>>) {
+        for r in rows {
             let p = 1 / (1 + Double.exp(-scores[r]))
             let w = Double(weights[r])
             out[r] = SIMD2(Float((p - Double(labels[r])) * w), Float(p * (1 - p) * w))
@@ -61,11 +63,12 @@ struct SoftmaxObjective: GBDTObjective {
     }
 
     func gradients(scores: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<Int32>,
-                   weights: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<SIMD2<Float>>) {
+                   weights: UnsafeBufferPointer<Float>, rows: Range<Int>,
+                   into out: UnsafeMutableBufferPointer<SIMD2<Float>>) {
         let n = labels.count, k = classCount
         let factor = Double(k) / Double(k - 1)
         withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { p in
-            for r in 0..<n {
+            for r in rows {
                 var top = -Double.infinity
                 for c in 0..<k { top = max(top, scores[c * n + r]) }
                 var sum = 0.0
