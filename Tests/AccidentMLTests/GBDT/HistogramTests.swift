@@ -34,7 +34,7 @@ import Testing
     }
 
     /// Largest difference between two histograms, relative to 1 + |value| (the fast kernel
-    /// sums large leaves in Float blocks, so it matches to Float precision).
+    /// sums rows in Float blocks, so it matches to Float precision).
     static func maxError(_ a: [HistogramEntry], _ b: [HistogramEntry]) -> Double {
         precondition(a.count == b.count)
         return zip(a, b).reduce(0) { worst, pair in
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func fastBuildMatchesThePlainDefinition() {
-        // 600 rows take the direct Double path, 9,000 rows three Float blocks.
+        // 600 rows fit one Float block, 9,000 rows take three.
         let (d, layout, g) = Self.setup(rows: 9001)
         for rows in [(0..<900).filter { $0 % 3 != 1 }, (0..<9001).filter { $0 != 5 }].map({ $0.map(Int32.init) }) {
             let plain = HistogramKernels.buildPlain(dataset: d, rows: rows, gradients: g, layout: layout)
