@@ -75,11 +75,6 @@ struct ReloadTests {
         }
     }
 
-    /// Blocks the caller until `semaphore` is signalled, without holding a Swift concurrency thread.
-    func wait(for semaphore: DispatchSemaphore) async {
-        await withCheckedContinuation { c in DispatchQueue.global().async { semaphore.wait(); c.resume() } }
-    }
-
     @Test func requestInFlightFinishesOnTheModelItStartedWith() async throws {
         let entered = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
@@ -89,7 +84,7 @@ struct ReloadTests {
         let server = try await TestServer.make(backend: gated)
         try await server.makeApplication().test(.router) { client in
             async let inFlight = client.post("/api/v1/predict", #"{"catu": 1, "vma": 50}"#)
-            await wait(for: entered)
+            await waitForSignal(entered)
             #expect(try await client.post("/api/v1/reload_model", reloadBody(v2)).status == .ok)
             #expect(try grave(try await client.post("/api/v1/predict", #"{"catu": 1, "vma": 50}"#)).version == "v2")
             release.signal()

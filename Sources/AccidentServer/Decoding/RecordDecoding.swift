@@ -1,14 +1,15 @@
 import Hummingbird
 import Foundation
 
-/// Decodes request bodies into records: JSON straight from the body bytes, or CSV.
+/// Decodes JSON bodies with Foundation's `JSONDecoder`: the reload request, and the plain
+/// record decoders that the fast ones (`JSONRecords`) are tested against.
 enum RecordDecoding {
-    /// One JSON object.
+    /// One JSON object (plain version of `JSONRecords.record`).
     static func record(json body: ByteBuffer, schema: RecordSchema) throws -> PredictionRecord {
         try decode(JSONRecord.self, from: body, configuration: schema).record
     }
 
-    /// A JSON array of at most `maxCount` objects.
+    /// A JSON array of at most `maxCount` objects (plain version of `JSONRecords.batch`).
     static func batch(json body: ByteBuffer, schema: RecordSchema, maxCount: Int) throws -> [PredictionRecord] {
         try decode(JSONBatch.self, from: body, configuration: .init(schema: schema, maxCount: maxCount)).records
     }

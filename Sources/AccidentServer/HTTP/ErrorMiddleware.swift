@@ -24,7 +24,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     private func classify(_ error: any Error, request: Request, context: Context) -> APIError {
         switch error {
         case let e as APIError:
-            if e.status.code >= 500 { context.logger.error("request failed", metadata: ["error": .string(e.message)]) }
+            if e.status == .internalServerError {
+                context.logger.error("request failed", metadata: ["error": .string(e.message)])
+            }
             return e
         case let e as HTTPError where e.status == .notFound:
             let path = Self.normalised(request.uri.path)

@@ -27,6 +27,7 @@ enum RequestBodyReader {
     /// without parameters such as `charset`.
     static func mediaType(_ request: Request) -> String {
         guard let header = request.headers[.contentType] else { return "application/json" }
+        if header == "application/json" { return header }  // the usual case, without parsing
         return (header.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

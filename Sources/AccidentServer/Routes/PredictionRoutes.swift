@@ -10,7 +10,7 @@ struct PredictionRoutes: Sendable {
         try Self.require(request, oneOf: ["application/json"])
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
         let record: PredictionRecord
-        do { record = try RecordDecoding.record(json: body, schema: model.schema) } catch {
+        do { record = try JSONRecords.record(body, schema: model.schema) } catch {
             throw APIError.from(error, batch: false)
         }
         let prediction = try model.predict([record], explain: explain, batch: false)[0]
@@ -29,7 +29,7 @@ struct PredictionRoutes: Sendable {
         do {
             records = mediaType == "text/csv"
                 ? try CSVRecords.decode(body, schema: model.schema, maxCount: limit)
-                : try RecordDecoding.batch(json: body, schema: model.schema, maxCount: limit)
+                : try JSONRecords.batch(body, schema: model.schema, maxCount: limit)
         } catch {
             throw APIError.from(error, batch: true)
         }

@@ -44,5 +44,6 @@ public struct PredictionServer: Sendable {
             logger.notice("listening", metadata: ["host": .string(c.host), "port": .stringConvertible(port ?? c.port)])
         }
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        state.logger.notice("stopped")
     }
 }

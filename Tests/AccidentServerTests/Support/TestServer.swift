@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -76,6 +77,11 @@ extension TestResponse {
     var text: String { String(buffer: body) }
 
     struct NotAnObject: Error { let text: String }
+}
+
+/// Waits until `semaphore` is signalled, without blocking a Swift concurrency thread.
+func waitForSignal(_ semaphore: DispatchSemaphore) async {
+    await withCheckedContinuation { c in DispatchQueue.global().async { semaphore.wait(); c.resume() } }
 }
 
 /// `1 / (1 + e^-z)`, written out here independently of the backend.
