@@ -75,6 +75,7 @@ struct OpenAPITests {
             for route in APIRoute.catalogue { #expect(html.contains(DocsPage.escape(route.path)), "\(route.path)") }
             for field in ["catu", "place", "vma"] { #expect(html.contains("<code>\(field)</code>")) }
             #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
+            #expect(html.contains("naming <code>[index].field</code>"))
         }
     }
 }

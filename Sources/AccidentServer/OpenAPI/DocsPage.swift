@@ -45,7 +45,7 @@ enum DocsPage {
         var html = "<div class=\"route\" id=\"\(route.operationID)\"><p><span class=\"method \(route.method.rawValue.lowercased())\">"
             + "\(route.method.rawValue)</span> <code>\(escape(route.path))</code> — \(escape(route.summary))"
         if route.requiresKey && authEnabled { html += " <span class=\"key\">API key</span>" }
-        html += "</p><p>\(escape(route.details))</p>"
+        html += "</p><p>\(prose(route.details))</p>"
         if route.acceptsExplain { html += "<p>Query: <code>explain=true</code> adds per-feature contributions.</p>" }
         switch route.body {
         case .none: break
@@ -55,7 +55,7 @@ enum DocsPage {
         }
         if !route.errors.isEmpty {
             html += "<table><tr><th>Status</th><th>When</th></tr>"
-            for e in route.errors { html += "<tr><td>\(e.status)</td><td>\(escape(e.when))</td></tr>" }
+            for e in route.errors { html += "<tr><td>\(e.status)</td><td>\(prose(e.when))</td></tr>" }
             html += "</table>"
         }
         return html + "</div>\n"
@@ -71,6 +71,12 @@ enum DocsPage {
                 + "<td>\(escape(f.allowedDescription))</td><td>\(f.isRequired ? "yes" : "no")</td><td>\(escape(f.summary))</td></tr>"
         }
         return html + "</table>\n"
+    }
+
+    /// Escaped text whose `backticked` spans (Markdown code, as in the OpenAPI descriptions) become `<code>`.
+    static func prose(_ text: String) -> String {
+        escape(text).split(separator: "`", omittingEmptySubsequences: false).enumerated()
+            .map { $0.offset % 2 == 1 ? "<code>\($0.element)</code>" : String($0.element) }.joined()
     }
 
     /// Escapes text for HTML element content and attribute values.
