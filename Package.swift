@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     ],
     targets: [
         // OpenBLAS (CBLAS) + LAPACKE from Debian's libopenblas-dev / liblapacke-dev.
@@ -26,6 +28,15 @@ let package = Package(
             dependencies: [
                 "COpenBLAS",
                 .product(name: "Numerics", package: "swift-numerics"),
+            ]
+        ),
+        // The PostgreSQL accident store (schema migrations, COPY ingest, predictions log).
+        .target(
+            name: "AccidentStore",
+            dependencies: [
+                "AccidentML",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -45,6 +56,10 @@ let package = Package(
         .testTarget(
             name: "AccidentMLTests",
             dependencies: ["AccidentML"]
+        ),
+        .testTarget(
+            name: "AccidentStoreTests",
+            dependencies: ["AccidentStore"]
         ),
     ]
 )
