@@ -12,6 +12,7 @@ extension AccidentStore {
     /// with the same tables gives the same content (no duplicates).
     ///
     /// Every accident must be of `year`; children must reference accidents of the same call.
+    @discardableResult
     public func ingest(_ tables: BAACTables, year: Int, method: IngestMethod = .copy) async throws -> IngestSummary {
         guard let year16 = Int16(exactly: year) else { preconditionFailure("year \(year) does not fit a smallint") }
         try Self.validate(tables, year: year16)

@@ -6,6 +6,10 @@ extension PredictionLogger {
     /// `flush()`; returns after `shutdown()` once the buffer is written, or when its task is
     /// cancelled (what is left is then dropped and counted). Call it once.
     public func run() async {
+        state.withLock { state in
+            precondition(!state.running, "PredictionLogger.run() must be called once")
+            state.running = true
+        }
         var writer = Writer(owner: self)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [wakeUp, interval = options.flushInterval] in
@@ -154,22 +158,19 @@ extension PredictionLogger {
         }
     }
 
-    /// Puts records that could not be written back in front of the buffer, or drops them. The
-    /// buffer keeps the oldest records: what exceeds the capacity is dropped from the newest end.
+    /// Puts records that could not be written back in front of the buffer (they were counted in
+    /// `pending`, so the buffer stays within capacity), or drops them.
     func putBack(_ records: ArraySlice<PredictionRecord>, drop: Bool) {
-        let dropped = state.withLock { state -> Int in
-            var combined = drop ? [] : Array(records)
-            combined += state.buffer
-            let excess = max(0, combined.count - options.capacity)
-            combined.removeLast(excess)
-            state.buffer = combined
-            let dropped = (drop ? records.count : 0) + excess
-            state.statistics.droppedUnavailable += dropped
-            state.statistics.pending -= dropped
-            return dropped
+        state.withLock { state in
+            if drop {
+                state.statistics.droppedUnavailable += records.count
+                state.statistics.pending -= records.count
+            } else {
+                state.buffer = Array(records) + state.buffer
+            }
         }
-        if dropped > 0 {
-            logger.warning("prediction log: dropped records the database could not take", metadata: ["count": "\(dropped)"])
+        if drop {
+            logger.warning("prediction log: dropped records the database could not take", metadata: ["count": "\(records.count)"])
         }
     }
 

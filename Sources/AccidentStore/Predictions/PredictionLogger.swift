@@ -62,6 +62,7 @@ public final class PredictionLogger: Sendable {
         var buffer: [PredictionRecord] = []
         var statistics = Statistics()
         var accepting = true
+        var running = false
         var flushWaiters: [(target: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
         /// Accepted records written, dropped or rejected so far.
@@ -89,14 +90,15 @@ public final class PredictionLogger: Sendable {
     /// (database down or too slow) the record is dropped and counted.
     public func log(_ record: PredictionRecord) {
         let wake = state.withLock { state -> Bool in
-            guard state.accepting, state.buffer.count < options.capacity else {
+            // `pending` counts buffered and in-flight records: together they stay within capacity.
+            guard state.accepting, state.statistics.pending < options.capacity else {
                 state.statistics.droppedBufferFull += 1
                 return false
             }
             state.buffer.append(record)
             state.statistics.accepted += 1
             state.statistics.pending += 1
-            return state.buffer.count == options.batchSize
+            return state.buffer.count % options.batchSize == 0
         }
         if wake { wakeUp.yield() }
     }

@@ -50,7 +50,7 @@ enum TestDatabase {
     /// Runs one statement on a connection of its own.
     static func execute(_ sql: String, on configuration: StoreConfiguration) async throws {
         try await withConnection(configuration) { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         }
     }
 
