@@ -70,7 +70,8 @@ load_state() {
 is_running() {
     load_state || return 1
     [ -d "$PG_DIR/data" ] || return 1
-    as_server_user "$(pg_bin_dir)/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1
+    as_server_user "$(pg_bin_dir)/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1 \
+        && "$(pg_bin_dir)/pg_isready" -q -h "$PG_DIR/socket" -p "$PG_PORT" # a killed server can leave a zombie
 }
 
 stop_cluster() {
