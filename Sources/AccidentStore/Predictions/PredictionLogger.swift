@@ -16,7 +16,7 @@ public final class PredictionLogger: Sendable {
     public struct Options: Sendable, Equatable {
         /// Records held at most while waiting to be written; more are dropped.
         public var capacity: Int
-        /// Records per INSERT, and the buffer size that wakes the writer early.
+        /// Records per INSERT (at most 9,000), and the buffer size that wakes the writer early.
         public var batchSize: Int
         /// Longest time a record waits in the buffer while the database is up.
         public var flushInterval: Duration
@@ -32,6 +32,7 @@ public final class PredictionLogger: Sendable {
                     writeTimeout: Duration = .seconds(5), minimumRetryDelay: Duration = .milliseconds(500),
                     maximumRetryDelay: Duration = .seconds(30)) {
             precondition(capacity > 0 && batchSize > 0, "capacity and batchSize must be positive")
+            precondition(batchSize <= 9_000, "batchSize over 9,000 exceeds PostgreSQL's 65,535 binds per INSERT")
             precondition(minimumRetryDelay <= maximumRetryDelay, "minimumRetryDelay must not exceed maximumRetryDelay")
             self.capacity = capacity; self.batchSize = batchSize; self.flushInterval = flushInterval
             self.writeTimeout = writeTimeout; self.minimumRetryDelay = minimumRetryDelay
