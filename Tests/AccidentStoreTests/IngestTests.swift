@@ -32,6 +32,30 @@ struct IngestTests {
         }
     }
 
+    @Test(arguments: IngestMethod.allCases)
+    func missingValuesAreStoredAsNull(method: IngestMethod) async throws {
+        try await withStore { store, configuration in
+            let t = BAACFixtures.handBuilt(year: 2021)
+            try await store.ingest(t, year: 2021, method: method)
+            // One column of each stored type: NULL exactly where the record holds its missing value.
+            let expected: [(sql: String, count: Int)] = [
+                ("accidents WHERE month IS NULL", t.accidents.filter { $0.month == -1 }.count),
+                ("accidents WHERE departement IS NULL", t.accidents.filter { $0.departement == -1 }.count),
+                ("accidents WHERE commune IS NULL", t.accidents.filter { $0.commune == -1 }.count),
+                ("accidents WHERE latitude IS NULL", t.accidents.filter { $0.latitude.isNaN }.count),
+                ("places WHERE road_width IS NULL", t.places.filter { $0.roadWidth.isNaN }.count),
+                ("vehicles WHERE vehicle_id IS NULL", t.vehicles.filter { $0.vehicleID == -1 }.count),
+                ("users WHERE vehicle_number IS NULL", t.users.filter { $0.vehicleNumber == .missing }.count),
+                ("users WHERE grav = -1 OR birth_year = -1 OR user_id = -1", 0),
+            ]
+            for (sql, count) in expected {
+                let stored = try await TestDatabase.integer("SELECT count(*) FROM \(sql)", on: configuration)
+                #expect(stored == count, "\(sql)")
+                #expect(count > 0 || sql.contains("-1"), "the fixture must exercise \(sql)")
+            }
+        }
+    }
+
     @Test func copyAndInsertStoreTheSameRandomTables() async throws {
         try await withStore { store, _ in
             // Several COPY chunks (~0.8 MB of text) and several INSERT statements per table.
