@@ -46,5 +46,10 @@ let package = Package(
             name: "AccidentMLTests",
             dependencies: ["AccidentML"]
         ),
+        // Drives the `train` tool in-process (`@testable import train`).
+        .testTarget(
+            name: "trainTests",
+            dependencies: ["train"]
+        ),
     ]
 )
