@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// `train fit`: trains a model on BAAC folders or a feature CSV and writes its run folder.
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Train a model and write its run folder (model.aml, metrics.json).",
+        discussion: """
+            Examples:
+              train fit --baac data/baac --unit person --output runs/person
+              train fit --features X_train.csv --labels y_train.csv --folds 5
+            """)
+
+    @OptionGroup(title: "Data") var data: DataSourceOptions
+    @OptionGroup(title: "Model") var model: ModelOptions
+    @OptionGroup(title: "Validation") var validation: ValidationOptions
+    @OptionGroup(title: "Run") var options: RunOptions
+
+    @Option(help: ArgumentHelp("The run folder to write (default: runs/<model>-<unit>).", valueName: "folder"))
+    var output: String?
+
+    func validate() throws { try data.check(needsLabels: true) }
+
+    func run() throws {
+        let console = Console.current
+        let plan = FitPlan(source: data.source(in: console), unit: model.unit,
+                           trainer: model.trainer(threads: options.threads), validation: validation.plan,
+                           metric: validation.metric, seed: validation.seed, threads: options.threads,
+                           runFolder: console.url(output ?? "runs/\(model.model.rawValue)-\(model.unit.rawValue)"))
+        let log = Log(console: console, verbosity: options.verbosity)
+        let outcome = try FitJob(plan: plan, log: log).run()
+        if options.verbosity >= .normal { console.out.write(Summary.fit(outcome, console: console)) }
+    }
+}

@@ -1,0 +1,48 @@
+import AccidentML
+import Foundation
+
+/// A run's output folder: `model.aml`, `metrics.json` (and `report.html`), each written
+/// atomically (a temporary file, then a rename), so a reader never sees half a file.
+struct RunFolder {
+    /// The folder.
+    let url: URL
+
+    /// The model file.
+    var modelURL: URL { url.appendingPathComponent("model.aml") }
+    /// The metrics.
+    var metricsURL: URL { url.appendingPathComponent("metrics.json") }
+
+    /// Creates the folder (and its parents) when needed.
+    func create() throws {
+        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+            throw CLIError.cannotCreate(url.path, "cannot create the run folder (\(Self.reason(error)))")
+        }
+    }
+
+    /// Writes the model file; the model then knows its checksum.
+    func write(model: inout AccidentModel) throws -> URL {
+        do { try model.write(to: modelURL) } catch {
+            throw CLIError.cannotCreate(modelURL.path, Self.reason(error))
+        }
+        return modelURL
+    }
+
+    /// Writes `metrics.json`.
+    func write(metrics: RunMetrics) throws -> URL {
+        try Self.writeAtomically(try metrics.jsonData(), to: metricsURL)
+        return metricsURL
+    }
+
+    /// Writes bytes to `url` through a temporary file and a rename.
+    static func writeAtomically(_ data: Data, to url: URL) throws {
+        do { try data.write(to: url, options: .atomic) } catch {
+            throw CLIError.cannotCreate(url.path, reason(error))
+        }
+    }
+
+    /// The useful part of a Foundation or model-file error.
+    static func reason(_ error: any Error) -> String {
+        if let e = error as? ModelFileError, case .io(_, let reason) = e { return reason }
+        return (error as NSError).localizedFailureReason ?? error.localizedDescription
+    }
+}

@@ -1,0 +1,8 @@
+import Testing
+@testable import train
+
+@Suite struct ParsingTests {
+    @Test func rootParses() throws {
+        _ = try TrainCommand.parseAsRoot([])
+    }
+}
