@@ -1,7 +1,7 @@
 import AccidentML
 import Foundation
 
-/// The job `train` runs without a subcommand: the default model on the embedded default data.
+/// The default job (`train default`, which `train` alone runs): the default model on the embedded default data.
 enum DefaultJob {
     /// The default data folder, relative to the package root.
     static let dataPath = "data/default"

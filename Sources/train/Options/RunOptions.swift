@@ -9,13 +9,16 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Also print what was read, joined and encoded, and per-fold details.")
     var verbose = false
 
-    @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("threads"), help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
+    var threadCount: Int?
 
     func validate() throws {
         guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose contradict each other; give one of them.") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads).") }
+        if let threadCount, threadCount < 1 { throw ValidationError("--threads must be at least 1, got \(threadCount).") }
     }
+
+    /// Worker threads: `--threads`, else every active core.
+    var threads: Int { threadCount ?? ProcessInfo.processInfo.activeProcessorCount }
 
     /// How much to print.
     var verbosity: Verbosity { quiet ? .quiet : verbose ? .verbose : .normal }

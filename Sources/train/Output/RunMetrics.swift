@@ -51,12 +51,6 @@ struct RunMetrics: Codable, Equatable {
         libraryVersion = m.libraryVersion
     }
 
-    /// Pretty, sorted JSON; NaN and infinities as the strings `NaN`, `Infinity`, `-Infinity`.
-    func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
-                                                                      negativeInfinity: "-Infinity", nan: "NaN")
-        return try encoder.encode(self)
-    }
+    /// The `metrics.json` bytes.
+    func jsonData() throws -> Data { try JSONOutput.encoder.encode(self) }
 }

@@ -33,7 +33,7 @@ enum ModelTrainer: Sendable {
             progress.update(0, detail: "L-BFGS")
             let watch = Stopwatch()
             let fit = try trainer.fit(train)
-            let state = fit.stopReason.converged ? "converged" : "not converged (\(fit.stopReason)); try a larger --max-iter"
+            let state = fit.stopReason == .maxIterations ? "not converged, raise --max-iter" : "\(fit.stopReason)"
             progress.update(1)
             progress.finish("logistic regression: \(fit.iterations) L-BFGS iterations, \(state), \(Format.seconds(watch.seconds))")
             return TrainedModel(classifier: .logistic(fit.model), details: ["iterations": "\(fit.iterations)"])
