@@ -29,13 +29,14 @@ struct EvaluateCommand: ParsableCommand {
         let model = try ModelLoader.load(console.url(model), console: console)
         let source = data.source(in: console)
         try source.checkInputsExist(in: console)
+        let folder = output.map { RunFolder(url: console.url($0)) }
+        if let folder { try RunFolder.checkCreatable(folder.metricsURL) }
         let (input, labels) = try times.measure("load") { try Self.load(source, model: model, threads: options.threads, log: log) }
         let probabilities = try times.measure("predict") { try model.predict(input.features, threads: options.threads) }
         let scores = RunScores(classCount: model.classLabels.count, sets: [("evaluation", labels, probabilities)],
                                rowCounts: ["evaluation": labels.count])
         var files: [URL] = []
-        if let output {
-            let folder = RunFolder(url: console.url(output))
+        if let folder {
             try folder.create()
             let fingerprint = LabeledMatrix(features: input.features, labels: labels, classLabels: model.classLabels).fingerprint
             files.append(try folder.write(metrics: RunMetrics(model: model, scores: scores, durations: times.dictionary, seed: nil,

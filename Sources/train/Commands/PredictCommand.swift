@@ -33,9 +33,10 @@ struct PredictCommand: ParsableCommand {
         let model = try ModelLoader.load(console.url(model), console: console)
         let source = data.source(in: console)
         try source.checkInputsExist(in: console)
+        let url = console.url(output)
+        try RunFolder.checkCreatable(url)
         let input = try times.measure("load") { try Self.load(source, model: model, threads: options.threads, log: log) }
         let probabilities = try times.measure("predict") { try model.predict(input.data.features, threads: options.threads) }
-        let url = console.url(output)
         try times.measure("write") {
             try RunFolder(url: url.deletingLastPathComponent()).create()
             let writer = try PredictionWriter(url: url, idColumns: input.idColumns, classLabels: model.classLabels)

@@ -46,3 +46,23 @@ struct RunFolder {
         return (error as NSError).localizedFailureReason ?? error.localizedDescription
     }
 }
+
+extension RunFolder {
+    /// Fails at once (exit status 73) when `url` cannot be created: its nearest existing
+    /// ancestor is a file or is not writable. Checked before any work, so a long fit does not
+    /// end on an unwritable output.
+    static func checkCreatable(_ url: URL) throws {
+        var ancestor = url.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: ancestor.path), ancestor.path != "/" {
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory)
+        guard isDirectory.boolValue else {
+            throw CLIError.cannotCreate(url.path, "\(ancestor.path) is a file, not a folder")
+        }
+        guard FileManager.default.isWritableFile(atPath: ancestor.path) else {
+            throw CLIError.cannotCreate(url.path, "the folder \(ancestor.path) is not writable")
+        }
+    }
+}

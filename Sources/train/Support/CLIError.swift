@@ -46,9 +46,11 @@ extension CLIError {
         case let e as CLIError:
             self = e
         case let e as BAACReadError:
+            // The reader's advice names its option; say it as the flag.
+            let message = e.description.replacingOccurrences(of: "read with skipBadRows: true", with: "add --skip-bad-rows")
             switch e {
-            case .cannotRead, .noBAACFiles, .missingFile: self.init(kind: .missingInput, message: e.description)
-            default: self.init(kind: .data, message: e.description)
+            case .cannotRead, .noBAACFiles, .missingFile: self.init(kind: .missingInput, message: message)
+            default: self.init(kind: .data, message: message)
             }
         case let e as NumericCSVError:
             if case .cannotRead = e { self.init(kind: .missingInput, message: e.description) } else {

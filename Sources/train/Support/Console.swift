@@ -25,7 +25,7 @@ struct Console: Sendable {
 
     /// A path given on the command line, resolved against `currentDirectory`.
     func url(_ path: String) -> URL {
-        URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)).standardizedFileURL
     }
 
     /// A path for people: relative to the current directory when inside it, else absolute.

@@ -14,6 +14,7 @@ struct FitJob {
         var times = PhaseTimes()
         let total = Stopwatch()
         try plan.source.checkInputsExist(in: console)
+        try RunFolder.checkCreatable(plan.runFolder.appendingPathComponent("model.aml"))
         let data = try times.measure("load") { try DataLoader.loadLabeled(plan.source, unit: plan.unit, log: log) }
         try Self.checkClasses(data, source: plan.source.summary(in: console))
         log.note("training \(plan.trainer.kind) on \(Format.count(data.count)) \(plan.unit) rows "

@@ -1,0 +1,140 @@
+import AccidentML
+import Foundation
+import Testing
+@testable import train
+
+/// generate → fit → inspect → predict → evaluate on small generated data, checked against the
+/// library's own answers.
+@Suite struct CycleTests {
+    @Test func baacPersonCycle() throws {
+        let s = try CLISandbox()
+        let generated = s.run(["generate", "--accidents", "1200", "--seed", "3", "--output", "train-data"])
+        #expect(generated.status == 0, "\(generated.err)")
+        #expect(generated.out.contains("caracteristiques-2021.csv") && generated.out.contains("1,200"))
+        #expect(s.run(["generate", "--accidents", "400", "--seed", "4", "--year", "2022", "--output", "new-data", "-q"]).status == 0)
+        #expect(s.exists("new-data/carcteristiques-2022.csv") && s.exists("new-data/usagers-2022.csv"))
+
+        // fit
+        let fit = s.run(["fit", "--baac", "train-data", "--unit", "person", "--output", "runs/p", "--threads", "1"])
+        #expect(fit.status == 0, "\(fit.err)")
+        #expect(fit.out.contains("validation") && fit.out.contains("f1_macro") && fit.out.contains("runs/p/model.aml"))
+        #expect(try s.listing("runs/p") == ["metrics.json", "model.aml"])
+        let model = try AccidentModel.load(from: s.url("runs/p/model.aml"))
+        let trainRows = try BAACReader().read(folder: s.url("train-data")).tables.personRows()
+        #expect(model.metadata.kind == "logistic" && model.metadata.unit == "person")
+        #expect(model.classLabels == PredictionUnit.person.classLabels)
+        #expect(model.metadata.rowCounts["train"]! + model.metadata.rowCounts["validation"]! == trainRows.count)
+        #expect(model.metadata.dataFingerprint.count == 8 && model.metadata.dataSource == "BAAC train-data")
+        let metrics = try JSONDecoder().decode(RunMetrics.self, from: Data(contentsOf: s.url("runs/p/metrics.json")))
+        #expect(metrics.modelChecksum == model.version)
+        #expect(metrics.metrics["validation"]?["auc"] == model.metadata.metrics["validation_auc"])
+        #expect(Set(metrics.metrics.keys) == ["train", "validation"])
+
+        // inspect
+        let inspected = s.run(["inspect", "runs/p/model.aml", "--json"])
+        #expect(inspected.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(inspected.out.utf8)) as? [String: Any])
+        #expect(json["kind"] as? String == "logistic" && json["unit"] as? String == "person")
+        #expect(json["checksum"] as? String == model.version && json["formatVersion"] as? Int == 1)
+        #expect(json["featureCount"] as? Int == model.metadata.featureNames.count)
+        #expect(json["fileSize"] as? Int == (try Data(contentsOf: s.url("runs/p/model.aml"))).count)
+        let text = s.run(["inspect", "runs/p/model.aml"]).out
+        #expect(text.contains(model.version) && text.contains("unharmed, slight, hospitalised, killed") && text.contains("validation"))
+
+        // predict: ids and probabilities are the library's own, to the bit
+        let predicted = s.run(["predict", "--model", "runs/p/model.aml", "--baac", "new-data", "--output", "out/predictions.csv",
+                               "--threads", "1"])
+        #expect(predicted.status == 0, "\(predicted.err)")
+        #expect(try s.listing("out") == ["predictions.csv"])
+        let csv = CSVText.parse(try s.text("out/predictions.csv"))
+        #expect(csv.header == ["Num_Acc", "id_vehicule", "num_veh", "id_usager", "predicted",
+                               "p_unharmed", "p_slight", "p_hospitalised", "p_killed"])
+        let tables = try BAACReader().read(folder: s.url("new-data")).tables
+        let (rows, p) = try model.predict(tables, threads: 1)
+        #expect(csv.rows.count == rows.count && rows.count > 400)
+        for (r, cells) in csv.rows.enumerated() {
+            let user = rows.rows[r].user
+            #expect(cells[0] == "\(user.accidentID)" && cells[1] == "\(user.vehicleID)" && cells[3] == "\(user.userID)")
+            #expect(cells[2] == user.vehicleNumber.description)
+            let probabilities = cells[5...].map { Float($0)! }
+            #expect(probabilities == Array(p[(4 * r)..<(4 * r + 4)]), "row \(r)")
+            let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
+            #expect(cells[4] == model.classLabels[best])
+        }
+
+        // evaluate: the same metrics as computed from the library's predictions
+        let evaluated = s.run(["evaluate", "--model", "runs/p/model.aml", "--baac", "new-data", "--output", "runs/eval",
+                               "--threads", "1"])
+        #expect(evaluated.status == 0, "\(evaluated.err)")
+        #expect(evaluated.out.contains("evaluation"))
+        let evaluation = try JSONDecoder().decode(RunMetrics.self, from: Data(contentsOf: s.url("runs/eval/metrics.json")))
+        let labels = rows.rows.map(\.target)
+        let auc = ROCAUC().evaluate(probabilities: p, labels: labels, classCount: 4)
+        let logLoss = LogLoss().evaluate(probabilities: p, labels: labels, classCount: 4)
+        #expect(abs(evaluation.metrics["evaluation"]!["auc"]! - auc) < 1e-12)
+        #expect(abs(evaluation.metrics["evaluation"]!["logloss"]! - logLoss) < 1e-12)
+        #expect(evaluation.rowCounts == ["evaluation": rows.count] && evaluation.seed == nil)
+        #expect(evaluation.dataSource == "BAAC new-data" && evaluation.dataFingerprint != model.metadata.dataFingerprint)
+    }
+
+    @Test func featureCSVCycleWithFolds() throws {
+        let s = try CLISandbox()
+        let data = SignalCSV(rows: 600, seed: 5)
+        try s.write("X.csv", data.features)
+        try s.write("y.csv", data.labels)
+        let fit = s.run(["fit", "--features", "X.csv", "--labels", "y.csv", "--folds", "3", "--output", "runs/cv"])
+        #expect(fit.status == 0, "\(fit.err)")
+        #expect(fit.out.contains("out-of-fold") && fit.out.contains("3 folds (mean ± sd)"))
+        #expect(fit.err.contains("fold 3/3"))
+        let model = try AccidentModel.load(from: s.url("runs/cv/model.aml"))
+        #expect(model.input == .columns(["a", "b", "c"]) && model.classLabels == ["no", "yes"])
+        #expect(model.metadata.rowCounts == ["train": 600, "folds": 3])
+        let metrics = try JSONDecoder().decode(RunMetrics.self, from: Data(contentsOf: s.url("runs/cv/metrics.json")))
+        let foldAUC = try #require(metrics.folds?["auc"])
+        #expect(foldAUC.count == 3)
+        let mean = foldAUC.reduce(0, +) / 3
+        #expect(abs(model.metadata.metrics["cv_auc_mean"]! - mean) < 1e-12)
+        #expect(model.metadata.metrics["out_of_fold_auc"]! > 0.8, "the signal is learnable")
+        // The final model trains on every row: its fingerprint is that of the whole file.
+        let all: LabeledMatrix<Float> = try NumericCSV.loadLabeled(features: s.url("X.csv"), labels: s.url("y.csv"))
+        #expect(model.metadata.dataFingerprint == all.fingerprint)
+
+        // Predict a CSV with the columns in another order, an extra column and Num_Acc ids.
+        try s.write("new.csv", data.shuffledWithIDs)
+        let predicted = s.run(["predict", "--model", "runs/cv/model.aml", "--features", "new.csv", "--output", "p.csv"])
+        #expect(predicted.status == 0, "\(predicted.err)")
+        let csv = CSVText.parse(try s.text("p.csv"))
+        #expect(csv.header == ["Num_Acc", "predicted", "p_no", "p_yes"])
+        let expected = try model.predict(all.features, threads: 1)
+        #expect(csv.rows.count == 600)
+        for (r, cells) in csv.rows.enumerated() {
+            #expect(cells[0] == "\(202_100_000_001 + r)")
+            #expect(abs(Float(cells[2])! - expected[2 * r]) < 1e-6 && abs(Float(cells[3])! - expected[2 * r + 1]) < 1e-6)
+        }
+        // Without Num_Acc the ids are the data rows.
+        let plain = s.run(["predict", "--model", "runs/cv/model.aml", "--features", "X.csv", "--output", "q.csv", "-q"])
+        #expect(plain.status == 0 && plain.out.isEmpty && plain.err.isEmpty)
+        let q = CSVText.parse(try s.text("q.csv"))
+        #expect(q.header.first == "row" && q.rows.first?.first == "1" && q.rows.last?.first == "600")
+    }
+}
+
+/// A small feature CSV with a learnable signal: `yes` when a + b/2 > noise, `c` unused.
+struct SignalCSV {
+    let features: String
+    let labels: String
+    let shuffledWithIDs: String
+
+    init(rows: Int, seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var x = "a,b,c\n", y = "target\n", shuffled = "c,extra,Num_Acc,b,a\n"
+        for r in 0..<rows {
+            let a = rng.nextUnit() * 4 - 2, b = rng.nextUnit() * 4 - 2, c = rng.nextUnit()
+            let noise = (rng.nextUnit() - 0.5) * 1.5
+            x += "\(a),\(b),\(c)\n"
+            y += (a + b / 2 > noise ? "yes" : "no") + "\n"
+            shuffled += "\(c),7,\(202_100_000_001 + r),\(b),\(a)\n"
+        }
+        features = x; labels = y; shuffledWithIDs = shuffled
+    }
+}
