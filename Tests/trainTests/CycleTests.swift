@@ -18,17 +18,26 @@ import Testing
         let fit = s.run(["fit", "--baac", "train-data", "--unit", "person", "--output", "runs/p", "--threads", "1"])
         #expect(fit.status == 0, "\(fit.err)")
         #expect(fit.out.contains("validation") && fit.out.contains("f1_macro") && fit.out.contains("runs/p/model.aml"))
-        #expect(try s.listing("runs/p") == ["metrics.json", "model.aml"])
+        #expect(try s.listing("runs/p") == ["metrics.json", "model.aml", "report.html"])
         let model = try AccidentModel.load(from: s.url("runs/p/model.aml"))
         let trainRows = try BAACReader().read(folder: s.url("train-data")).tables.personRows()
         #expect(model.metadata.kind == "logistic" && model.metadata.unit == "person")
         #expect(model.classLabels == PredictionUnit.person.classLabels)
         #expect(model.metadata.rowCounts["train"]! + model.metadata.rowCounts["validation"]! == trainRows.count)
         #expect(model.metadata.dataFingerprint.count == 8 && model.metadata.dataSource == "BAAC train-data")
-        let metrics = try JSONDecoder().decode(RunMetrics.self, from: Data(contentsOf: s.url("runs/p/metrics.json")))
-        #expect(metrics.modelChecksum == model.version)
-        #expect(metrics.metrics["validation"]?["auc"] == model.metadata.metrics["validation_auc"])
-        #expect(Set(metrics.metrics.keys) == ["train", "validation"])
+        let report = try TrainingReport.decoded(from: Data(contentsOf: s.url("runs/p/metrics.json")))
+        let auc = try #require(report.finalMetrics.first { $0.name == "auc" })
+        #expect(auc.validation == model.metadata.metrics["validation_auc"] && auc.train == model.metadata.metrics["train_auc"])
+        #expect(report.run.rowCounts == model.metadata.rowCounts && report.run.seed == 42)
+        #expect(report.confusion.counts.joined().reduce(0, +) == model.metadata.rowCounts["validation"])
+        #expect(report.data.features.count == FeatureSpec.defaultPerson.features.count, "features as people read them, not one-hot columns")
+        #expect(report.importance.measure == .absoluteCoefficient && report.importance.features.count == model.metadata.featureNames.count)
+        #expect(report.severityByDepartement.severeClasses == [2, 3] && !report.severityByDepartement.departements.isEmpty)
+        let html = try s.text("runs/p/report.html")
+        for chart in ["fig-roc", "fig-calibration", "fig-confusion", "fig-importance", "fig-map"] {
+            #expect(html.contains("id=\"\(chart)\"") , "report.html lacks \(chart)")
+        }
+        #expect(html.components(separatedBy: "<svg").count > 6)
 
         // inspect
         let inspected = s.run(["inspect", "runs/p/model.aml", "--json"])
@@ -67,14 +76,16 @@ import Testing
                                "--threads", "1"])
         #expect(evaluated.status == 0, "\(evaluated.err)")
         #expect(evaluated.out.contains("evaluation"))
-        let evaluation = try JSONDecoder().decode(RunMetrics.self, from: Data(contentsOf: s.url("runs/eval/metrics.json")))
+        #expect(try s.listing("runs/eval") == ["metrics.json", "report.html"])
+        let evaluation = try TrainingReport.decoded(from: Data(contentsOf: s.url("runs/eval/metrics.json")))
         let labels = rows.rows.map(\.target)
-        let auc = ROCAUC().evaluate(probabilities: p, labels: labels, classCount: 4)
-        let logLoss = LogLoss().evaluate(probabilities: p, labels: labels, classCount: 4)
-        #expect(abs(evaluation.metrics["evaluation"]!["auc"]! - auc) < 1e-12)
-        #expect(abs(evaluation.metrics["evaluation"]!["logloss"]! - logLoss) < 1e-12)
-        #expect(evaluation.rowCounts == ["evaluation": rows.count] && evaluation.seed == nil)
-        #expect(evaluation.dataSource == "BAAC new-data" && evaluation.dataFingerprint != model.metadata.dataFingerprint)
+        let expectedAUC = ROCAUC().evaluate(probabilities: p, labels: labels, classCount: 4)
+        let expectedLogLoss = LogLoss().evaluate(probabilities: p, labels: labels, classCount: 4)
+        #expect(abs(evaluation.finalMetrics.first { $0.name == "auc" }!.validation - expectedAUC) < 1e-12)
+        #expect(abs(evaluation.finalMetrics.first { $0.name == "logloss" }!.validation - expectedLogLoss) < 1e-12)
+        #expect(evaluation.run.rowCounts == ["evaluation": rows.count])
+        #expect(evaluation.run.dataSource.hasPrefix("BAAC new-data (model \(model.version)"))
+        #expect(evaluated.out.contains(Format.metric(expectedAUC)))
     }
 
     @Test func featureCSVCycleWithFolds() throws {
@@ -82,22 +93,30 @@ import Testing
         let data = SignalCSV(rows: 600, seed: 5)
         try s.write("X.csv", data.features)
         try s.write("y.csv", data.labels)
-        let fit = s.run(["fit", "--features", "X.csv", "--labels", "y.csv", "--folds", "3", "--output", "runs/cv"])
+        let fit = s.run(["fit", "--features", "X.csv", "--labels", "y.csv", "--folds", "3", "--output", "runs/cv", "--threads", "1"])
         #expect(fit.status == 0, "\(fit.err)")
         #expect(fit.out.contains("out-of-fold") && fit.out.contains("3 folds (mean ± sd)"))
         #expect(fit.err.contains("fold 3/3"))
         let model = try AccidentModel.load(from: s.url("runs/cv/model.aml"))
         #expect(model.input == .columns(["a", "b", "c"]) && model.classLabels == ["no", "yes"])
-        #expect(model.metadata.rowCounts == ["train": 600, "folds": 3])
-        let metrics = try JSONDecoder().decode(RunMetrics.self, from: Data(contentsOf: s.url("runs/cv/metrics.json")))
-        let foldAUC = try #require(metrics.folds?["auc"])
-        #expect(foldAUC.count == 3)
-        let mean = foldAUC.reduce(0, +) / 3
-        #expect(abs(model.metadata.metrics["cv_auc_mean"]! - mean) < 1e-12)
-        #expect(model.metadata.metrics["out_of_fold_auc"]! > 0.8, "the signal is learnable")
-        // The final model trains on every row: its fingerprint is that of the whole file.
+        #expect(model.metadata.rowCounts == ["train": 600, "out-of-fold": 600])
+        #expect(model.metadata.hyperparameters["validation"] == "3-fold cross-validation")
+        // The same folds trained by hand give the same fold AUCs.
         let all: LabeledMatrix<Float> = try NumericCSV.loadLabeled(features: s.url("X.csv"), labels: s.url("y.csv"))
+        let folds = StratifiedSampling.folds(labels: all.labels, classCount: 2, count: 3, seed: 42)
+        let aucs = try folds.map { fold in
+            let heldOut = all.selecting(rows: fold)
+            let rest = all.selecting(rows: (0..<600).filter { !fold.contains($0) })
+            let m = try LogisticRegression(c: 1, maxIterations: 200, threads: 1).fit(rest).model
+            return ROCAUC().evaluate(probabilities: m.predictProbabilities(heldOut.features, threads: 1),
+                                     labels: heldOut.labels, classCount: 2)
+        }
+        #expect(abs(model.metadata.metrics["cv_auc_mean"]! - aucs.reduce(0, +) / 3) < 1e-9)
+        #expect(model.metadata.metrics["validation_auc"]! > 0.8, "the signal is learnable")
+        // The final model trains on every row: its fingerprint is that of the whole file.
         #expect(model.metadata.dataFingerprint == all.fingerprint)
+        let report = try TrainingReport.decoded(from: Data(contentsOf: s.url("runs/cv/metrics.json")))
+        #expect(report.confusion.counts.joined().reduce(0, +) == 600, "out-of-fold rows stand as validation")
 
         // Predict a CSV with the columns in another order, an extra column and Num_Acc ids.
         try s.write("new.csv", data.shuffledWithIDs)

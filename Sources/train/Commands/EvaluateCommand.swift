@@ -7,14 +7,17 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Measure a model file on new labelled data (BAAC folders, or a feature CSV with labels).",
-        discussion: "With --output, also writes metrics.json into that folder.")
+        discussion: """
+            With --output, also writes metrics.json and report.html into that folder; there the \
+            evaluation rows stand as the validation rows (and as the training values beneath them).
+            """)
 
     @Option(help: ArgumentHelp("The model file (model.aml).", valueName: "model"))
     var model: String
 
     @OptionGroup(title: "Data") var data: DataSourceOptions
 
-    @Option(help: ArgumentHelp("A folder to write metrics.json into.", valueName: "folder"))
+    @Option(help: ArgumentHelp("A folder to write metrics.json and report.html into.", valueName: "folder"))
     var output: String?
 
     @OptionGroup(title: "Run") var options: RunOptions
@@ -33,23 +36,40 @@ struct EvaluateCommand: ParsableCommand {
         if let folder { try RunFolder.checkCreatable(folder.metricsURL) }
         let (input, labels) = try times.measure("load") { try Self.load(source, model: model, threads: options.threads, log: log) }
         let probabilities = try times.measure("predict") { try model.predict(input.features, threads: options.threads) }
-        let scores = RunScores(classCount: model.classLabels.count, sets: [("evaluation", labels, probabilities)],
-                               rowCounts: ["evaluation": labels.count])
-        var files: [URL] = []
+        let departements = input.rows?.rows.map(\.accident.departement) ?? []
+        let scored = TrainingReport.ScoredRows(probabilities: probabilities, labels: labels, departements: departements)
+        var report = times.measure("evaluate") {
+            RunReport.make(metadata: Self.evaluationMetadata(model, labels: labels, input: input, source: source.summary(in: console)),
+                           seed: UInt64(model.metadata.hyperparameters["seed"] ?? "") ?? 0, durations: [:],
+                           features: input.readableFeatures, train: scored, validation: scored, learningCurves: [],
+                           classifier: model.classifier)
+        }
         if let folder {
-            try folder.create()
-            let fingerprint = LabeledMatrix(features: input.features, labels: labels, classLabels: model.classLabels).fingerprint
-            files.append(try folder.write(metrics: RunMetrics(model: model, scores: scores, durations: times.dictionary, seed: nil,
-                                                              dataFingerprint: fingerprint,
-                                                              dataSource: source.summary(in: console))))
+            report.run.durations = times.dictionary
+            try times.measure("write") {
+                try folder.create()
+                try folder.write(report: report)
+            }
         }
         guard options.verbosity >= .normal else { return }
-        console.out.write(Summary.metricsTable(scores) + "\n" + Summary.facts([
+        console.out.write(Summary.metricsTable(report.finalMetrics, columns: [("evaluation", \.validation)]) + "\n" + Summary.facts([
             ("model", "\(model.metadata.kind), \(model.metadata.unit) unit, checksum \(model.version)"),
             ("data", source.summary(in: console)),
             ("rows", Format.count(labels.count)),
             ("time", Summary.times(times, total: total.seconds)),
-        ] + files.map { (Summary.fileRole($0), console.display($0)) }))
+        ] + (folder.map { [$0.metricsURL, $0.reportURL] } ?? []).map { (Summary.fileRole($0), console.display($0)) }))
+    }
+
+    /// The model's metadata retold for the evaluation run: the new data, its rows and
+    /// fingerprint, this library and now.
+    static func evaluationMetadata(_ model: AccidentModel, labels: [Int32], input: ModelData, source: String) -> ModelMetadata {
+        var m = model.metadata
+        m.rowCounts = ["evaluation": labels.count]
+        m.dataSource = "\(source) (model \(model.version), trained on \(m.dataSource))"
+        m.dataFingerprint = LabeledMatrix(features: input.features, labels: labels, classLabels: m.classLabels).fingerprint
+        m.libraryVersion = accidentMLVersion
+        m.createdAt = ISO8601DateFormatter().string(from: Date())
+        return m
     }
 
     /// The model's features for the source and each row's class index in the model's classes.

@@ -91,5 +91,5 @@ struct ModelDetails: Encodable {
     }
 
     /// The JSON form (`inspect --json`).
-    func jsonData() throws -> Data { try JSONOutput.encoder.encode(self) }
+    func jsonData() throws -> Data { try TrainingReport.makeJSONEncoder().encode(self) }
 }

@@ -1,7 +1,7 @@
 import AccidentML
 import Foundation
 
-/// A run's output folder: `model.aml`, `metrics.json` (and `report.html`), each written
+/// A run's output folder: `model.aml`, `metrics.json` and `report.html`, each written
 /// atomically (a temporary file, then a rename), so a reader never sees half a file.
 struct RunFolder {
     /// The folder.
@@ -9,8 +9,12 @@ struct RunFolder {
 
     /// The model file.
     var modelURL: URL { url.appendingPathComponent("model.aml") }
-    /// The metrics.
+    /// The metrics (the report's data).
     var metricsURL: URL { url.appendingPathComponent("metrics.json") }
+    /// The report page.
+    var reportURL: URL { url.appendingPathComponent("report.html") }
+    /// The files a complete run folder holds.
+    var files: [URL] { [modelURL, metricsURL, reportURL] }
 
     /// Creates the folder (and its parents) when needed.
     func create() throws {
@@ -20,23 +24,16 @@ struct RunFolder {
     }
 
     /// Writes the model file; the model then knows its checksum.
-    func write(model: inout AccidentModel) throws -> URL {
+    func write(model: inout AccidentModel) throws {
         do { try model.write(to: modelURL) } catch {
             throw CLIError.cannotCreate(modelURL.path, Self.reason(error))
         }
-        return modelURL
     }
 
-    /// Writes `metrics.json`.
-    func write(metrics: RunMetrics) throws -> URL {
-        try Self.writeAtomically(try metrics.jsonData(), to: metricsURL)
-        return metricsURL
-    }
-
-    /// Writes bytes to `url` through a temporary file and a rename.
-    static func writeAtomically(_ data: Data, to url: URL) throws {
-        do { try data.write(to: url, options: .atomic) } catch {
-            throw CLIError.cannotCreate(url.path, reason(error))
+    /// Writes `metrics.json` and `report.html`.
+    func write(report: TrainingReport) throws {
+        do { try report.write(toRunFolder: url) } catch {
+            throw CLIError.cannotCreate(url.path, Self.reason(error))
         }
     }
 

@@ -3,26 +3,28 @@ import Foundation
 
 /// The tables a command prints on stdout when it is done.
 enum Summary {
-    /// Metrics per scored set (and fold mean ± sd), then rows, times and files.
+    /// Metrics on the training and validation (or out-of-fold) rows, fold mean ± sd, then
+    /// the model, rows, times and files.
     static func fit(_ outcome: FitOutcome, console: Console) -> String {
-        var text = metricsTable(outcome.scores)
         let m = outcome.model.metadata
-        text += "\n" + facts([
-            ("model", "\(m.kind), \(m.unit) unit, \(m.featureNames.count) features, classes \(m.classLabels.joined(separator: " / "))"),
-            ("rows", rows(outcome.scores.rowCounts)),
-            ("time", times(outcome.times, total: outcome.totalSeconds)),
-        ] + outcome.files.map { (fileRole($0), console.display($0)) })
-        return text
+        return metricsTable(outcome.report.finalMetrics, columns: [("train", \.train), (outcome.validationName, \.validation)],
+                            folds: outcome.folds)
+            + "\n" + facts([
+                ("model", "\(m.kind), \(m.unit) unit, \(m.featureNames.count) features, classes \(m.classLabels.joined(separator: " / "))"),
+                ("rows", rows(m.rowCounts)),
+                ("time", times(outcome.times, total: outcome.totalSeconds)),
+            ] + outcome.files.map { (fileRole($0), console.display($0)) })
     }
 
-    /// Metrics of the scored sets as a table; fold mean ± sd as a last column with cross-validation.
-    static func metricsTable(_ scores: RunScores) -> String {
-        let hasFolds = !scores.folds.isEmpty
-        var table = Table(header: ["metric"] + scores.sets.map { $0.name.replacingOccurrences(of: "_", with: "-") }
-                          + (hasFolds ? ["\(scores.folds.count) folds (mean ± sd)"] : []))
-        for (i, name) in scores.metricNames.enumerated() {
-            var row = [name] + scores.sets.map { Format.metric($0.metrics[i].value) }
-            if let s = scores.foldStatistics(name) { row.append("\(Format.metric(s.mean)) ± \(Format.metric(s.sd))") }
+    /// One row per metric, one column per scored set, and the folds' mean ± sd when there are folds.
+    static func metricsTable(_ metrics: [TrainingReport.FinalMetric],
+                             columns: [(title: String, value: KeyPath<TrainingReport.FinalMetric, Double>)],
+                             folds: FoldMetrics = FoldMetrics()) -> String {
+        let foldTitle = folds.folds.isEmpty ? [] : ["\(folds.folds.count) folds (mean ± sd)"]
+        var table = Table(header: ["metric"] + columns.map(\.title) + foldTitle)
+        for m in metrics {
+            var row = [m.name] + columns.map { Format.metric(m[keyPath: $0.value]) }
+            if let s = folds.statistics(m.name) { row.append("\(Format.metric(s.mean)) ± \(Format.metric(s.sd))") }
             table.add(row)
         }
         return table.rendered()
@@ -36,7 +38,7 @@ enum Summary {
 
     /// `train 4,000 · validation 1,000`.
     static func rows(_ counts: [String: Int]) -> String {
-        let order = ["train", "validation", "evaluation", "folds"]
+        let order = ["train", "validation", "out-of-fold", "evaluation"]
         return counts.sorted { (order.firstIndex(of: $0.key) ?? 9, $0.key) < (order.firstIndex(of: $1.key) ?? 9, $1.key) }
             .map { "\($0.key) \(Format.count($0.value))" }.joined(separator: " · ")
     }

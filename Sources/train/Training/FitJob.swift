@@ -14,26 +14,33 @@ struct FitJob {
         var times = PhaseTimes()
         let total = Stopwatch()
         try plan.source.checkInputsExist(in: console)
-        try RunFolder.checkCreatable(plan.runFolder.appendingPathComponent("model.aml"))
+        let folder = RunFolder(url: plan.runFolder)
+        try RunFolder.checkCreatable(folder.modelURL)
         let data = try times.measure("load") { try DataLoader.loadLabeled(plan.source, unit: plan.unit, log: log) }
         try Self.checkClasses(data, source: plan.source.summary(in: console))
         log.note("training \(plan.trainer.kind) on \(Format.count(data.count)) \(plan.unit) rows "
                  + "(\(plan.source.summary(in: console))), \(plan.validation)")
-        var trained: FoldedFit
+        let fit: FoldedFit
         switch plan.validation {
-        case .holdOut(let fraction): trained = try holdOut(data, fraction: fraction, times: &times)
-        case .folds(let k): trained = try crossValidate(data, folds: k, times: &times)
+        case .holdOut(let fraction): fit = try holdOut(data, fraction: fraction, times: &times)
+        case .folds(let k): fit = try crossValidate(data, folds: k, times: &times)
         }
-        var model = AccidentModel(metadata: metadata(for: trained, data: data), input: trained.split.input,
-                                  classifier: trained.model.classifier)
-        let folder = RunFolder(url: plan.runFolder)
-        let modelURL = try times.measure("write") { () throws -> URL in
+        var metadata = metadata(for: fit, data: data)
+        var report = times.measure("evaluate") {
+            RunReport.make(metadata: metadata, seed: plan.seed, durations: [:], features: fit.split.readableTrainFeatures,
+                           train: fit.train, validation: fit.validation, learningCurves: fit.model.learningCurves,
+                           classifier: fit.model.classifier)
+        }
+        metadata.metrics = RunReport.flatMetrics(report, folds: fit.folds)
+        var model = AccidentModel(metadata: metadata, input: fit.split.input, classifier: fit.model.classifier)
+        try times.measure("write") {
             try folder.create()
-            return try folder.write(model: &model)
+            try folder.write(model: &model)
         }
-        let metrics = RunMetrics(model: model, scores: trained.scores, durations: times.dictionary, seed: plan.seed)
-        let written = [modelURL, try times.measure("write") { try folder.write(metrics: metrics) }]
-        return FitOutcome(model: model, scores: trained.scores, times: times, totalSeconds: total.seconds, files: written)
+        report.run.durations = times.dictionary
+        try times.measure("write") { try folder.write(report: report) }
+        return FitOutcome(model: model, report: report, folds: fit.folds, validationName: fit.validationName,
+                          times: times, totalSeconds: total.seconds, files: folder.files)
     }
 
     /// A model needs rows of at least two classes to learn from.
@@ -59,14 +66,18 @@ struct FitJob {
         }
         let bar = ProgressBar(console: log.console, verbosity: log.verbosity, label: plan.trainer.kind, total: 1)
         let model = try times.measure("train") { try plan.trainer.train(split.train, validation: split.heldOut, progress: bar) }
-        let scores = times.measure("evaluate") { () -> RunScores in
+        let departements = data.departements
+        return times.measure("evaluate") {
             let c = model.classifier.classifier
-            return RunScores(classCount: data.classLabels.count, sets: [
-                ("train", split.train.labels, c.predictProbabilities(split.train.features, threads: plan.threads)),
-                ("validation", split.heldOut.labels, c.predictProbabilities(split.heldOut.features, threads: plan.threads)),
-            ], rowCounts: ["train": split.train.labels.count, "validation": split.heldOut.labels.count])
+            return FoldedFit(split: split, model: model,
+                             train: .init(probabilities: c.predictProbabilities(split.train.features, threads: plan.threads),
+                                          labels: split.train.labels),
+                             validation: .init(probabilities: c.predictProbabilities(split.heldOut.features, threads: plan.threads),
+                                               labels: split.heldOut.labels,
+                                               departements: departements.isEmpty ? [] : validRows.map { departements[$0] }),
+                             validationName: "validation",
+                             rowCounts: ["train": trainRows.count, "validation": validRows.count], folds: FoldMetrics())
         }
-        return FoldedFit(split: split, model: model, scores: scores)
     }
 
     /// Scores every fold with a model trained on the others, then trains the final model on all rows.
@@ -77,7 +88,7 @@ struct FitJob {
         let classCount = data.classLabels.count
         let folds = StratifiedSampling.folds(labels: data.labels, classCount: classCount, count: k, seed: plan.seed)
         var outOfFold = [Float](repeating: 0, count: data.count * classCount)
-        var foldMetrics: [[(name: String, value: Double)]] = []
+        var foldMetrics = FoldMetrics()
         for (i, fold) in folds.enumerated() {
             var inFold = [Bool](repeating: false, count: data.count)
             for r in fold { inFold[r] = true }
@@ -93,7 +104,7 @@ struct FitJob {
                 for c in 0..<classCount { outOfFold[r * classCount + c] = p[j * classCount + c] }
             }
             let values = MetricSuite.evaluate(probabilities: p, labels: split.heldOut.labels, classCount: classCount)
-            foldMetrics.append(values)
+            foldMetrics.folds.append(values)
             log.note("fold \(i + 1)/\(k): " + values.map { "\($0.name) \(Format.metric($0.value))" }.joined(separator: ", "))
         }
         let split = times.measure("encode") {
@@ -101,16 +112,18 @@ struct FitJob {
         }
         let bar = ProgressBar(console: log.console, verbosity: log.verbosity, label: "final \(plan.trainer.kind)", total: 1)
         let model = try times.measure("train") { try plan.trainer.train(split.train, validation: nil, progress: bar) }
-        let scores = times.measure("evaluate") { () -> RunScores in
-            let trainP = model.classifier.classifier.predictProbabilities(split.train.features, threads: plan.threads)
-            return RunScores(classCount: classCount, sets: [("train", split.train.labels, trainP),
-                                                            ("out_of_fold", data.labels, outOfFold)],
-                             rowCounts: ["train": data.count, "folds": k], folds: foldMetrics)
+        return times.measure("evaluate") {
+            FoldedFit(split: split, model: model,
+                      train: .init(probabilities: model.classifier.classifier.predictProbabilities(split.train.features,
+                                                                                                   threads: plan.threads),
+                                   labels: split.train.labels),
+                      validation: .init(probabilities: outOfFold, labels: data.labels, departements: data.departements),
+                      validationName: "out-of-fold", rowCounts: ["train": data.count, "out-of-fold": data.count],
+                      folds: foldMetrics)
         }
-        return FoldedFit(split: split, model: model, scores: scores)
     }
 
-    /// The model file's metadata: what was trained, how, on what, and how well.
+    /// The model file's metadata (its metrics are added from the report).
     private func metadata(for fit: FoldedFit, data: LabeledRows) -> ModelMetadata {
         var hyperparameters = plan.trainer.hyperparameters.merging(fit.model.details) { $1 }
         hyperparameters["seed"] = "\(plan.seed)"
@@ -118,28 +131,39 @@ struct FitJob {
         hyperparameters["metric"] = plan.metric.rawValue
         return ModelMetadata(kind: plan.trainer.kind, unit: plan.unit.rawValue, classLabels: data.classLabels,
                              featureNames: fit.split.input.columnNames(for: plan.trainer.family),
-                             hyperparameters: hyperparameters, metrics: fit.scores.flatMetrics,
-                             rowCounts: fit.scores.rowCounts, dataFingerprint: fit.split.train.fingerprint,
-                             dataSource: plan.source.summary(in: log.console))
+                             hyperparameters: hyperparameters, rowCounts: fit.rowCounts,
+                             dataFingerprint: fit.split.train.fingerprint, dataSource: plan.source.summary(in: log.console))
     }
 }
 
-/// The final model of a fit, the split it was trained on, and every score.
+/// The final model of a fit, the split it was trained on, and its scored rows.
 struct FoldedFit {
     /// The final model's encoded training rows (and held-out rows for a hold-out).
     let split: EncodedSplit
     /// The final model.
     let model: TrainedModel
-    /// Metrics on every scored set.
-    let scores: RunScores
+    /// The final model on its training rows.
+    let train: TrainingReport.ScoredRows
+    /// The held-out rows, or every row's out-of-fold prediction with cross-validation.
+    let validation: TrainingReport.ScoredRows
+    /// What the validation rows are: `validation` or `out-of-fold`.
+    let validationName: String
+    /// Rows per set.
+    let rowCounts: [String: Int]
+    /// Each fold's metrics (none for a hold-out).
+    let folds: FoldMetrics
 }
 
 /// What `fit` hands to the summary.
 struct FitOutcome {
     /// The model as written (with its file checksum).
     let model: AccidentModel
-    /// Metrics on every scored set.
-    let scores: RunScores
+    /// The report as written.
+    let report: TrainingReport
+    /// Each fold's metrics (none for a hold-out).
+    let folds: FoldMetrics
+    /// What the validation rows are: `validation` or `out-of-fold`.
+    let validationName: String
     /// Phase durations.
     let times: PhaseTimes
     /// Wall time of the whole fit.

@@ -24,6 +24,14 @@ enum LabeledRows {
         }
     }
 
+    /// Département of each row (BAAC data), for the report's map; empty for feature CSVs.
+    var departements: [Int16] {
+        switch self {
+        case .baac(let rows): rows.rows.map(\.accident.departement)
+        case .columns: []
+        }
+    }
+
     /// Number of rows.
     var count: Int {
         switch self {
@@ -45,12 +53,17 @@ enum LabeledRows {
                 if part.count > 0 { log.detail("encoded \(name): \(report)") }
                 return LabeledMatrix(features: x, labels: encoder.targets(part), classLabels: encoder.classLabels)
             }
-            return EncodedSplit(input: .baac(encoder), train: labeled(trainRows, "training rows"),
-                                heldOut: labeled(heldOutRows, "held-out rows"),
-                                heldOutDepartements: heldOutRows.rows.map(\.accident.departement))
+            let trainMatrix = labeled(trainRows, "training rows")
+            // The report summarises features as people know them: codes and values, not one-hot columns.
+            var ignored = TransformReport()
+            let readable = family == .trees ? trainMatrix.features
+                : encoder.transform(trainRows, for: .trees, report: &ignored, threads: threads)
+            return EncodedSplit(input: .baac(encoder), train: trainMatrix, heldOut: labeled(heldOutRows, "held-out rows"),
+                                readableTrainFeatures: readable)
         case .columns(let m):
-            return EncodedSplit(input: .columns(m.features.columnNames), train: m.selecting(rows: train),
-                                heldOut: m.selecting(rows: heldOut), heldOutDepartements: [])
+            let trainMatrix = m.selecting(rows: train)
+            return EncodedSplit(input: .columns(m.features.columnNames), train: trainMatrix,
+                                heldOut: m.selecting(rows: heldOut), readableTrainFeatures: trainMatrix.features)
         }
     }
 }
@@ -63,6 +76,6 @@ struct EncodedSplit {
     let train: LabeledMatrix<Float>
     /// Rows held out (validation or a fold); may be empty.
     let heldOut: LabeledMatrix<Float>
-    /// Département of each held-out row (BAAC data), for the report's map; empty otherwise.
-    let heldOutDepartements: [Int16]
+    /// The training rows' features one column per feature (codes, values), for the report's data summary.
+    let readableTrainFeatures: FeatureMatrix<Float>
 }

@@ -7,6 +7,8 @@ struct ModelData {
     let rows: JoinedRows?
     /// The features in the model's column order.
     let features: FeatureMatrix<Float>
+    /// The same rows one column per feature (codes, values), for the report's data summary.
+    let readableFeatures: FeatureMatrix<Float>
     /// Ids of a feature CSV's rows: its `Num_Acc` column, when it has one.
     let accidentIDs: [Double]?
 
@@ -16,9 +18,11 @@ struct ModelData {
         let rows = encoder.unit == .person ? tables.personRows() : tables.accidentRows()
         log.detail("\(encoder.unit) rows: \(rows.report)")
         var report = TransformReport()
-        let x = encoder.transform(rows, for: model.classifier.family, report: &report, threads: threads)
+        let family = model.classifier.family
+        let x = encoder.transform(rows, for: family, report: &report, threads: threads)
         log.detail("encoded: \(report)")
-        return ModelData(rows: rows, features: x, accidentIDs: nil)
+        let readable = family == .trees ? x : encoder.transform(rows, for: .trees, report: &report, threads: threads)
+        return ModelData(rows: rows, features: x, readableFeatures: readable, accidentIDs: nil)
     }
 
     /// Picks the model's columns, in its order, from a feature CSV's matrix (other columns are
@@ -44,8 +48,8 @@ struct ModelData {
             }
         }
         let ids = x.columnIndex(named: "Num_Acc").map { c in (0..<x.rowCount).map { x[row: $0, column: c] } }
-        return ModelData(rows: nil, features: FeatureMatrix(rowCount: x.rowCount, columnNames: names, storage: storage),
-                         accidentIDs: ids)
+        let features = FeatureMatrix(rowCount: x.rowCount, columnNames: names, storage: storage)
+        return ModelData(rows: nil, features: features, readableFeatures: features, accidentIDs: ids)
     }
 
     /// The labels of a feature CSV as the model's class indices; a label the model does not

@@ -36,7 +36,7 @@ enum ModelTrainer: Sendable {
             let state = fit.stopReason == .maxIterations ? "not converged, raise --max-iter" : "\(fit.stopReason)"
             progress.update(1)
             progress.finish("logistic regression: \(fit.iterations) L-BFGS iterations, \(state), \(Format.seconds(watch.seconds))")
-            return TrainedModel(classifier: .logistic(fit.model), details: ["iterations": "\(fit.iterations)"])
+            return TrainedModel(classifier: .logistic(fit.model), details: ["iterations": "\(fit.iterations)"], learningCurves: [])
         }
     }
 }
@@ -47,4 +47,6 @@ struct TrainedModel {
     let classifier: TrainedClassifier
     /// Facts about this training, added to the hyperparameters of the metadata.
     let details: [String: String]
+    /// Metrics round by round, for the report (empty when the family does not record them).
+    let learningCurves: [TrainingReport.LearningCurve]
 }
