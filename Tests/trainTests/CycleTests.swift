@@ -157,3 +157,29 @@ struct SignalCSV {
         features = x; labels = y; shuffledWithIDs = shuffled
     }
 }
+
+/// A feature CSV larger than one chunk is predicted chunk by chunk, ids continuing across chunks.
+@Suite struct StreamingPredictTests {
+    @Test func predictionsSpanChunkBoundaries() throws {
+        let s = try CLISandbox()
+        let small = SignalCSV(rows: 200, seed: 2)
+        try s.write("X.csv", small.features)
+        try s.write("y.csv", small.labels)
+        #expect(s.run(["fit", "--features", "X.csv", "--labels", "y.csv", "--output", "m", "-q"]).status == 0)
+        let rows = PredictCommand.chunkRows + 1_000
+        let large = SignalCSV(rows: rows, seed: 3)
+        try s.write("big.csv", large.features)
+        let result = s.run(["predict", "--model", "m/model.aml", "--features", "big.csv", "--output", "p.csv", "--threads", "1"])
+        #expect(result.status == 0, "\(result.err)")
+        let csv = CSVText.parse(try s.text("p.csv"))
+        #expect(csv.rows.count == rows)
+        #expect(csv.rows.map(\.first) == (1...rows).map { "\($0)" })
+        let model = try AccidentModel.load(from: s.url("m/model.aml"))
+        let whole: FeatureMatrix<Float> = try NumericCSV.loadFeatures(s.url("big.csv"))
+        let expected = try model.predict(whole, threads: 1)
+        for r in [0, PredictCommand.chunkRows - 1, PredictCommand.chunkRows, rows - 1] {
+            #expect(Float(csv.rows[r][3])! == expected[2 * r + 1], "row \(r)")
+        }
+        #expect(result.out.contains("\(Format.count(rows)) rows"))
+    }
+}

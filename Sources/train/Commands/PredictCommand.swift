@@ -10,7 +10,8 @@ struct PredictCommand: ParsableCommand {
         discussion: """
             Columns: the row ids (BAAC: Num_Acc, and for the person unit id_vehicule, num_veh, \
             id_usager; a feature CSV: its Num_Acc column, else the 1-based data row), the predicted \
-            class, then one probability column p_<class> per class. The file is written atomically.
+            class, then one probability column p_<class> per class. The file is written atomically; \
+            a feature CSV is read, predicted and written \(Self.chunkRows) rows at a time.
             """)
 
     @Option(help: ArgumentHelp("The model file (model.aml).", valueName: "model"))
@@ -22,6 +23,9 @@ struct PredictCommand: ParsableCommand {
     var output = "predictions.csv"
 
     @OptionGroup(title: "Run") var options: RunOptions
+
+    /// Rows of a feature CSV read, predicted and written at a time (bounded memory for any file size).
+    static let chunkRows = 65_536
 
     func validate() throws { try data.check(needsLabels: false) }
 
@@ -35,52 +39,78 @@ struct PredictCommand: ParsableCommand {
         try source.checkInputsExist(in: console)
         let url = console.url(output)
         try RunFolder.checkCreatable(url)
-        let input = try times.measure("load") { try Self.load(source, model: model, threads: options.threads, log: log) }
-        let probabilities = try times.measure("predict") { try model.predict(input.data.features, threads: options.threads) }
-        try times.measure("write") {
-            try RunFolder(url: url.deletingLastPathComponent()).create()
-            let writer = try PredictionWriter(url: url, idColumns: input.idColumns, classLabels: model.classLabels)
-            try writer.append(rowCount: input.data.features.rowCount, ids: input.ids, probabilities: probabilities)
-            try writer.commit()
+        let writer: PredictionWriter
+        switch source {
+        case let .baac(folders, skipBadRows):
+            writer = try predict(baac: folders, skipBadRows: skipBadRows, model: model, to: url, times: &times, log: log)
+        case .features(let x, _):
+            writer = try predict(features: x, model: model, to: url, times: &times, log: log)
         }
+        try times.measure("write") { try writer.commit() }
         guard options.verbosity >= .normal else { return }
-        let predicted = ConfusionMatrix.predictedClasses(probabilities: probabilities, classCount: model.classLabels.count)
-        let n = max(predicted.count, 1)
-        let shares = model.classLabels.indices.map { k in
-            let count = predicted.lazy.filter { $0 == Int32(k) }.count
-            return "\(model.classLabels[k]) \(Format.count(count)) (\(String(format: "%.1f", 100 * Double(count) / Double(n))) %)"
+        let n = max(writer.rowCount, 1)
+        let shares = zip(model.classLabels, writer.classCounts).map { label, count in
+            "\(label) \(Format.count(count)) (\(String(format: "%.1f", 100 * Double(count) / Double(n))) %)"
         }
         console.out.write(Summary.facts([
-            ("predicted", "\(Format.count(predicted.count)) rows: " + shares.joined(separator: " · ")),
+            ("predicted", "\(Format.count(writer.rowCount)) rows: " + shares.joined(separator: " · ")),
             ("model", "\(model.metadata.kind), \(model.metadata.unit) unit, checksum \(model.version)"),
             ("time", Summary.times(times, total: total.seconds)),
             ("predictions", console.display(url)),
         ]))
     }
 
-    /// The model's features for the source, with the id columns of each row.
-    static func load(_ source: DataSource, model: AccidentModel, threads: Int, log: Log) throws
-        -> (data: ModelData, idColumns: [String], ids: (Int) -> [String]) {
-        switch source {
-        case let .baac(folders, skipBadRows):
-            let data = try ModelData.baac(try DataLoader.readTables(folders, skipBadRows: skipBadRows, log: log),
-                                          model: model, threads: threads, log: log)
-            let rows = data.rows!.rows
-            if data.rows!.unit == .person {
-                return (data, ["Num_Acc", "id_vehicule", "num_veh", "id_usager"], { r in
-                    let u = rows[r].user
+    /// Reads BAAC folders, predicts every row of the model's unit and writes it with its keys.
+    private func predict(baac folders: [URL], skipBadRows: Bool, model: AccidentModel, to url: URL,
+                         times: inout PhaseTimes, log: Log) throws -> PredictionWriter {
+        let input = try times.measure("load") {
+            try ModelData.baac(try DataLoader.readTables(folders, skipBadRows: skipBadRows, log: log),
+                               model: model, threads: options.threads, log: log)
+        }
+        let rows = input.rows!
+        let p = try times.measure("predict") { try model.predict(input.features, threads: options.threads) }
+        return try times.measure("write") {
+            try RunFolder(url: url.deletingLastPathComponent()).create()
+            if rows.unit == .person {
+                let writer = try PredictionWriter(url: url, idColumns: ["Num_Acc", "id_vehicule", "num_veh", "id_usager"],
+                                                  classLabels: model.classLabels)
+                try writer.append(rowCount: rows.count, ids: { r in
+                    let u = rows.rows[r].user
                     return ["\(u.accidentID)", u.vehicleID < 0 ? "" : "\(u.vehicleID)", u.vehicleNumber.description,
                             u.userID < 0 ? "" : "\(u.userID)"]
-                })
+                }, probabilities: p)
+                return writer
             }
-            return (data, ["Num_Acc"], { r in ["\(rows[r].accident.id)"] })
-        case .features(let x, _):
-            let matrix: FeatureMatrix<Double> = try NumericCSV.loadFeatures(x)
-            let data = try ModelData.columns(matrix, model: model, file: log.console.display(x))
-            if let ids = data.accidentIDs {
-                return (data, ["Num_Acc"], { r in [Int64(exactly: ids[r]).map(String.init) ?? (ids[r].isNaN ? "" : "\(ids[r])")] })
-            }
-            return (data, ["row"], { r in ["\(r + 1)"] })
+            let writer = try PredictionWriter(url: url, idColumns: ["Num_Acc"], classLabels: model.classLabels)
+            try writer.append(rowCount: rows.count, ids: { r in ["\(rows.rows[r].accident.id)"] }, probabilities: p)
+            return writer
         }
+    }
+
+    /// Streams a feature CSV: reads, predicts and writes `chunkRows` rows at a time.
+    private func predict(features x: URL, model: AccidentModel, to url: URL, times: inout PhaseTimes,
+                         log: Log) throws -> PredictionWriter {
+        var reader = try NumericCSV.ChunkReader(x)
+        let hasIDs = reader.columnNames.contains("Num_Acc")
+        try RunFolder(url: url.deletingLastPathComponent()).create()
+        let writer = try PredictionWriter(url: url, idColumns: [hasIDs ? "Num_Acc" : "row"], classLabels: model.classLabels)
+        let file = log.console.display(x)
+        while let chunk: FeatureMatrix<Double> = try times.measure("load", { try reader.next(maxRows: Self.chunkRows) }) {
+            let first = reader.rowsRead - chunk.rowCount
+            let input = try ModelData.columns(chunk, model: model, file: file)
+            let p = try times.measure("predict") { try model.predict(input.features, threads: options.threads) }
+            try times.measure("write") {
+                try writer.append(rowCount: chunk.rowCount, ids: { r in
+                    guard let ids = input.accidentIDs else { return ["\(first + r + 1)"] }
+                    return [Int64(exactly: ids[r]).map(String.init) ?? (ids[r].isNaN ? "" : "\(ids[r])")]
+                }, probabilities: p)
+            }
+        }
+        if reader.rowsRead == 0 {
+            // No data row: still check that the header has the model's columns.
+            _ = try ModelData.columns(FeatureMatrix(rowCount: 0, columnNames: reader.columnNames), model: model, file: file)
+        }
+        log.detail("predicted \(Format.count(reader.rowsRead)) rows of \(file) in chunks of \(Format.count(Self.chunkRows))")
+        return writer
     }
 }

@@ -13,6 +13,8 @@ final class PredictionWriter {
     private var committed = false
     /// Data rows written so far.
     private(set) var rowCount = 0
+    /// Rows written per predicted class, in class order.
+    private(set) var classCounts: [Int]
 
     /// Rows encoded per write (bounded memory whatever the row count).
     static let rowsPerWrite = 16_384
@@ -21,6 +23,7 @@ final class PredictionWriter {
     init(url: URL, idColumns: [String], classLabels: [String]) throws {
         self.url = url
         self.classLabels = classLabels
+        classCounts = [Int](repeating: 0, count: classLabels.count)
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
             throw CLIError.cannotCreate(url.path, "cannot create a file in \(url.deletingLastPathComponent().path)")
@@ -51,7 +54,9 @@ final class PredictionWriter {
             text.reserveCapacity((end - start) * (16 + 12 * k))
             for r in start..<end {
                 for cell in ids(r) { text += Self.field(cell) + "," }
-                text += Self.field(classLabels[Int(predicted[r - start])])
+                let best = Int(predicted[r - start])
+                classCounts[best] += 1
+                text += Self.field(classLabels[best])
                 for v in probabilities[(r * k)..<((r + 1) * k)] { text += ",\(v)" }
                 text += "\n"
             }
