@@ -104,6 +104,10 @@ import Testing
         try s.write("ymaybe.csv", data.labels.replacingOccurrences(of: "yes", with: "maybe"))
         #expect(Self.failure(s, ["evaluate", "--model", "runs/c/model.aml", "--features", "X.csv", "--labels", "ymaybe.csv"],
                              status: 65).contains("\"maybe\" is not a class of the model (no, yes)"))
+        try s.write("Xe.csv", "a,b,c\n")
+        try s.write("ye.csv", "y\n")
+        #expect(Self.failure(s, ["evaluate", "--model", "runs/c/model.aml", "--features", "Xe.csv", "--labels", "ye.csv"],
+                             status: 65).contains("no accident row to evaluate"))
         #expect(!s.exists("predictions.csv"))
     }
 

@@ -35,6 +35,10 @@ struct EvaluateCommand: ParsableCommand {
         let folder = output.map { RunFolder(url: console.url($0)) }
         if let folder { try RunFolder.checkCreatable(folder.metricsURL) }
         let (input, labels) = try times.measure("load") { try Self.load(source, model: model, threads: options.threads, log: log) }
+        guard !labels.isEmpty else {
+            throw CLIError.data("\(source.summary(in: console)): no \(model.metadata.unit) row to evaluate. "
+                                + "Fix: give data with rows of known severity.")
+        }
         let probabilities = try times.measure("predict") { try model.predict(input.features, threads: options.threads) }
         let departements = input.rows?.rows.map(\.accident.departement) ?? []
         let scored = TrainingReport.ScoredRows(probabilities: probabilities, labels: labels, departements: departements)
