@@ -15,7 +15,8 @@ import Testing
         #expect(s.exists("new-data/carcteristiques-2022.csv") && s.exists("new-data/usagers-2022.csv"))
 
         // fit
-        let fit = s.run(["fit", "--baac", "train-data", "--unit", "person", "--output", "runs/p", "--threads", "1"])
+        let fit = s.run(["fit", "--baac", "train-data", "--unit", "person", "--model", "logistic", "--output", "runs/p",
+                         "--threads", "1"])
         #expect(fit.status == 0, "\(fit.err)")
         #expect(fit.out.contains("validation") && fit.out.contains("f1_macro") && fit.out.contains("runs/p/model.aml"))
         #expect(try s.listing("runs/p") == ["metrics.json", "model.aml", "report.html"])
@@ -93,7 +94,8 @@ import Testing
         let data = SignalCSV(rows: 600, seed: 5)
         try s.write("X.csv", data.features)
         try s.write("y.csv", data.labels)
-        let fit = s.run(["fit", "--features", "X.csv", "--labels", "y.csv", "--folds", "3", "--output", "runs/cv", "--threads", "1"])
+        let fit = s.run(["fit", "--features", "X.csv", "--labels", "y.csv", "--model", "logistic", "--folds", "3",
+                         "--output", "runs/cv", "--threads", "1"])
         #expect(fit.status == 0, "\(fit.err)")
         #expect(fit.out.contains("out-of-fold") && fit.out.contains("3 folds (mean ± sd)"))
         #expect(fit.err.contains("fold 3/3"))

@@ -12,7 +12,7 @@ import Testing
         #expect(result.status == 0, "\(result.err)")
         #expect(try s.listing("runs/default") == ["metrics.json", "model.aml", "report.html"])
         #expect(result.out.contains("validation") && result.out.contains("runs/default/report.html"))
-        #expect(result.err.contains("training logistic on") && result.err.contains("20 % stratified hold-out"))
+        #expect(result.err.contains("training gbdt on") && result.err.contains("20 % stratified hold-out"))
         let model = try AccidentModel.load(from: s.url("runs/default/model.aml"))
         #expect(model.metadata.unit == "accident" && model.metadata.dataSource == "BAAC data/default")
         #expect(model.metadata.hyperparameters["seed"] == "42")

@@ -15,7 +15,8 @@ import Testing
 
     @Test func fitFlagsBecomeAPlan() throws {
         let fit = try #require(try TrainCommand.parseAsRoot([
-            "fit", "--baac", "a", "--baac", "b", "--skip-bad-rows", "--unit", "person", "--C", "0.5", "--max-iter", "50",
+            "fit", "--baac", "a", "--baac", "b", "--skip-bad-rows", "--unit", "person", "--model", "logistic",
+            "--C", "0.5", "--max-iter", "50",
             "--folds", "4", "--metric", "logloss", "--seed", "7", "--threads", "3", "--output", "runs/x",
         ]) as? FitCommand)
         let console = Console(out: TextOutput(), err: TextOutput(), currentDirectory: URL(fileURLWithPath: "/data"),
@@ -23,7 +24,8 @@ import Testing
         #expect(fit.data.source(in: console)
                 == .baac(folders: [URL(fileURLWithPath: "/data/a"), URL(fileURLWithPath: "/data/b")], skipBadRows: true))
         #expect(fit.model.unit == .person)
-        guard case .logistic(let trainer) = fit.model.trainer(threads: fit.options.threads) else {
+        guard case .logistic(let trainer) = fit.model.trainer(threads: fit.options.threads, seed: 7, metric: .logloss,
+                                                              earlyStopping: nil) else {
             Issue.record("expected a logistic trainer"); return
         }
         #expect(trainer.c == 0.5 && trainer.maxIterations == 50 && trainer.threads == 3)
@@ -32,10 +34,29 @@ import Testing
         #expect(fit.output == "runs/x")
     }
 
+    @Test func treeFlagsBecomeGBDTParameters() throws {
+        let fit = try #require(try TrainCommand.parseAsRoot([
+            "fit", "--baac", "d", "--trees", "50", "--learning-rate", "0.05", "--num-leaves", "15", "--max-depth", "6",
+            "--min-data-in-leaf", "5", "--lambda", "1.5", "--bagging-fraction", "0.8", "--feature-fraction", "0.7",
+            "--early-stopping", "10", "--metric", "logloss", "--seed", "3", "--threads", "2",
+        ]) as? FitCommand)
+        let trainer = fit.model.trainer(threads: fit.options.threads, seed: fit.validation.seed, metric: fit.validation.metric,
+                                        earlyStopping: fit.validation.earlyStopping)
+        guard case let .gbdt(p, metric) = trainer else { Issue.record("expected trees"); return }
+        #expect(p.rounds == 50 && p.learningRate == 0.05 && p.numLeaves == 15 && p.maxDepth == 6 && p.minDataInLeaf == 5)
+        #expect(p.lambda == 1.5 && p.baggingFraction == 0.8 && p.featureFraction == 0.7)
+        #expect(p.earlyStoppingPatience == 10 && p.seed == 3 && p.threads == 2 && metric == .logloss)
+        #expect(trainer.family == .trees && trainer.hyperparameters["max_depth"] == "6")
+    }
+
     @Test func fitDefaults() throws {
         let fit = try #require(try TrainCommand.parseAsRoot(["fit", "--features", "X.csv", "--labels", "y.csv"]) as? FitCommand)
         #expect(fit.validation.plan == .holdOut(fraction: 0.2))
-        #expect(fit.model.unit == .accident && fit.model.model == .logistic)
+        #expect(fit.model.unit == .accident && fit.model.model == .gbdt)
+        guard case let .gbdt(p, _) = fit.model.trainer(threads: 1, seed: 42, metric: .auc, earlyStopping: nil) else {
+            Issue.record("expected trees"); return
+        }
+        #expect(p.rounds == 300 && p.earlyStoppingPatience == 30 && p.learningRate == 0.1 && p.numLeaves == 31)
         #expect(fit.options.verbosity == .normal)
         #expect(fit.options.threads == ProcessInfo.processInfo.activeProcessorCount)
     }
@@ -61,8 +82,15 @@ import Testing
         (["fit", "--baac", "d", "--folds", "3", "--validation-fraction", "0.3"], "give one of them"),
         (["fit", "--baac", "d", "--validation-fraction", "1"], "between 0 and 1"),
         (["fit", "--baac", "d", "--folds", "1"], "at least 2"),
-        (["fit", "--baac", "d", "--C", "0"], "--C"),
-        (["fit", "--baac", "d", "--max-iter", "0"], "--max-iter"),
+        (["fit", "--baac", "d", "--model", "logistic", "--C", "0"], "--C"),
+        (["fit", "--baac", "d", "--model", "logistic", "--max-iter", "0"], "--max-iter"),
+        (["fit", "--baac", "d", "--C", "2"], "--C is a logistic hyperparameter"),
+        (["fit", "--baac", "d", "--model", "logistic", "--trees", "9"], "--trees is a gbdt hyperparameter"),
+        (["fit", "--baac", "d", "--model", "logistic", "--early-stopping", "9"], "--early-stopping applies to --model gbdt"),
+        (["fit", "--baac", "d", "--num-leaves", "1"], "--num-leaves"),
+        (["fit", "--baac", "d", "--learning-rate", "0"], "--learning-rate"),
+        (["fit", "--baac", "d", "--bagging-fraction", "1.5"], "--bagging-fraction"),
+        (["fit", "--baac", "d", "--early-stopping", "-1"], "--early-stopping"),
         (["fit", "--baac", "d", "--threads", "0"], "--threads"),
         (["fit", "--baac", "d", "--quiet", "--verbose"], "contradict"),
         (["fit", "--baac", "d", "--model", "forest"], "forest"),

@@ -6,11 +6,15 @@ enum DefaultJob {
     /// The default data folder, relative to the package root.
     static let dataPath = "data/default"
 
-    /// The plan: accident unit, 20 % stratified validation, written to `output`.
+    /// The plan: accident unit, gradient-boosted trees with the tool's defaults (early stopping
+    /// on AUC), 20 % stratified validation, seed 42, written to `output`.
     static func plan(data: URL, output: URL, threads: Int) -> FitPlan {
-        FitPlan(source: .baac(folders: [data], skipBadRows: false), unit: .accident,
-                trainer: .logistic(LogisticRegression(c: 1, maxIterations: 200, threads: threads)),
-                validation: .holdOut(fraction: 0.2), metric: .auc, seed: 42, threads: threads, runFolder: output)
+        var trees = ModelOptions.defaultTrees
+        trees.seed = 42
+        trees.threads = threads
+        return FitPlan(source: .baac(folders: [data], skipBadRows: false), unit: .accident,
+                       trainer: .gbdt(trees, metric: .auc), validation: .holdOut(fraction: 0.2), metric: .auc, seed: 42,
+                       threads: threads, runFolder: output)
     }
 
     /// `data/default` under the current directory, else under the package root of the

@@ -19,12 +19,19 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The run folder to write (default: runs/<model>-<unit>).", valueName: "folder"))
     var output: String?
 
-    func validate() throws { try data.check(needsLabels: true) }
+    func validate() throws {
+        try data.check(needsLabels: true)
+        if model.model == .logistic, validation.earlyStopping != nil {
+            throw ValidationError("--early-stopping applies to --model gbdt; logistic regression runs L-BFGS to convergence.")
+        }
+    }
 
     func run() throws {
         let console = Console.current
         let plan = FitPlan(source: data.source(in: console), unit: model.unit,
-                           trainer: model.trainer(threads: options.threads), validation: validation.plan,
+                           trainer: model.trainer(threads: options.threads, seed: validation.seed, metric: validation.metric,
+                                                  earlyStopping: validation.earlyStopping),
+                           validation: validation.plan,
                            metric: validation.metric, seed: validation.seed, threads: options.threads,
                            runFolder: console.url(output ?? "runs/\(model.model.rawValue)-\(model.unit.rawValue)"))
         let log = Log(console: console, verbosity: options.verbosity)

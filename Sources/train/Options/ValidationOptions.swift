@@ -9,7 +9,12 @@ struct ValidationOptions: ParsableArguments {
                                + "then the final model trained on all rows.", valueName: "k"))
     var folds: Int?
 
-    @Option(help: "The headline metric: auc or logloss.")
+    @Option(help: ArgumentHelp("gbdt: stop when --metric on the validation rows (each fold's held-out rows with --folds) "
+                               + "has not improved for n rounds, keeping the best round; 0 = off (default 30).",
+                               valueName: "n"))
+    var earlyStopping: Int?
+
+    @Option(help: "The metric early stopping watches and the progress bar shows: auc or logloss.")
     var metric: MetricChoice = .auc
 
     @Option(help: "Seed of the split, the folds and the trainer: the same seed gives the same model.")
@@ -23,6 +28,7 @@ struct ValidationOptions: ParsableArguments {
             throw ValidationError("--validation-fraction must be between 0 and 1 (exclusive), got \(f).")
         }
         if let k = folds, k < 2 { throw ValidationError("--folds must be at least 2, got \(k).") }
+        if let n = earlyStopping, n < 0 { throw ValidationError("--early-stopping must be 0 (off) or more, got \(n).") }
     }
 
     /// The validation the flags describe.

@@ -64,6 +64,10 @@ extension CLIError {
             if case .invalidParameter = e { self.init(kind: .usage, message: e.description) } else {
                 self.init(kind: .data, message: e.description)
             }
+        case let e as GBDTError:
+            if case .invalidParameter = e { self.init(kind: .usage, message: e.description) } else {
+                self.init(kind: .data, message: e.description)
+            }
         case let e as AccidentModelError:
             self.init(kind: .data, message: e.description)
         case let e as BAACWriteError:

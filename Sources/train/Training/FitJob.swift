@@ -64,12 +64,13 @@ struct FitJob {
         let split = times.measure("encode") {
             data.encode(train: trainRows, heldOut: validRows, for: plan.trainer.family, threads: plan.threads, log: log)
         }
-        let bar = ProgressBar(console: log.console, verbosity: log.verbosity, label: plan.trainer.kind, total: 1)
+        let bar = ProgressBar(console: log.console, verbosity: log.verbosity, label: plan.trainer.kind,
+                              total: plan.trainer.progressSteps)
         let model = try times.measure("train") { try plan.trainer.train(split.train, validation: split.heldOut, progress: bar) }
         let departements = data.departements
         return times.measure("evaluate") {
             let c = model.classifier.classifier
-            return FoldedFit(split: split, model: model,
+            return FoldedFit(split: split, trainer: plan.trainer, model: model,
                              train: .init(probabilities: c.predictProbabilities(split.train.features, threads: plan.threads),
                                           labels: split.train.labels),
                              validation: .init(probabilities: c.predictProbabilities(split.heldOut.features, threads: plan.threads),
@@ -89,6 +90,7 @@ struct FitJob {
         let folds = StratifiedSampling.folds(labels: data.labels, classCount: classCount, count: k, seed: plan.seed)
         var outOfFold = [Float](repeating: 0, count: data.count * classCount)
         var foldMetrics = FoldMetrics()
+        var foldModels: [TrainedModel] = []
         for (i, fold) in folds.enumerated() {
             var inFold = [Bool](repeating: false, count: data.count)
             for r in fold { inFold[r] = true }
@@ -97,7 +99,7 @@ struct FitJob {
                             for: plan.trainer.family, threads: plan.threads, log: log)
             }
             let bar = ProgressBar(console: log.console, verbosity: log.verbosity, label: "fold \(i + 1)/\(k)",
-                                  total: 1, summaryVerbosity: .verbose)
+                                  total: plan.trainer.progressSteps, summaryVerbosity: .verbose)
             let model = try times.measure("train") { try plan.trainer.train(split.train, validation: split.heldOut, progress: bar) }
             let p = times.measure("evaluate") { model.classifier.classifier.predictProbabilities(split.heldOut.features, threads: plan.threads) }
             for (j, r) in fold.enumerated() {
@@ -105,15 +107,18 @@ struct FitJob {
             }
             let values = MetricSuite.evaluate(probabilities: p, labels: split.heldOut.labels, classCount: classCount)
             foldMetrics.folds.append(values)
+            foldModels.append(model)
             log.note("fold \(i + 1)/\(k): " + values.map { "\($0.name) \(Format.metric($0.value))" }.joined(separator: ", "))
         }
         let split = times.measure("encode") {
             data.encode(train: Array(0..<data.count), heldOut: [], for: plan.trainer.family, threads: plan.threads, log: log)
         }
-        let bar = ProgressBar(console: log.console, verbosity: log.verbosity, label: "final \(plan.trainer.kind)", total: 1)
-        let model = try times.measure("train") { try plan.trainer.train(split.train, validation: nil, progress: bar) }
+        let finalTrainer = plan.trainer.final(afterFolds: foldModels)
+        let bar = ProgressBar(console: log.console, verbosity: log.verbosity, label: "final \(plan.trainer.kind)",
+                              total: finalTrainer.progressSteps)
+        let model = try times.measure("train") { try finalTrainer.train(split.train, validation: nil, progress: bar) }
         return times.measure("evaluate") {
-            FoldedFit(split: split, model: model,
+            FoldedFit(split: split, trainer: finalTrainer, model: model,
                       train: .init(probabilities: model.classifier.classifier.predictProbabilities(split.train.features,
                                                                                                    threads: plan.threads),
                                    labels: split.train.labels),
@@ -125,7 +130,7 @@ struct FitJob {
 
     /// The model file's metadata (its metrics are added from the report).
     private func metadata(for fit: FoldedFit, data: LabeledRows) -> ModelMetadata {
-        var hyperparameters = plan.trainer.hyperparameters.merging(fit.model.details) { $1 }
+        var hyperparameters = fit.trainer.hyperparameters.merging(fit.model.details) { $1 }
         hyperparameters["seed"] = "\(plan.seed)"
         hyperparameters["validation"] = "\(plan.validation)"
         hyperparameters["metric"] = plan.metric.rawValue
@@ -140,6 +145,8 @@ struct FitJob {
 struct FoldedFit {
     /// The final model's encoded training rows (and held-out rows for a hold-out).
     let split: EncodedSplit
+    /// The trainer of the final model (after folds: trees get the folds' mean kept rounds).
+    let trainer: ModelTrainer
     /// The final model.
     let model: TrainedModel
     /// The final model on its training rows.

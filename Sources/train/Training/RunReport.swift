@@ -23,6 +23,11 @@ enum RunReport {
     /// How much the model relies on each of its columns.
     static func importance(_ classifier: TrainedClassifier, columns: [String]) -> TrainingReport.Importance {
         switch classifier {
+        case .gbdt(let m):
+            let gain = m.featureImportance(.gain), splits = m.featureImportance(.splitCount)
+            return .init(measure: .gain, features: columns.enumerated().map { f, name in
+                .init(name: name, value: gain[f], splits: Int(splits[f]))
+            })
         case .logistic(let m):
             // Mean |coefficient| over the coefficient rows (one for two classes, one per class above).
             let rows = m.coefficientRowCount
