@@ -4,7 +4,7 @@ import ArgumentParser
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
-        abstract: "Train a model and write its run folder (model.aml, metrics.json).",
+        abstract: "Train a model and write its run folder (model.aml, metrics.json, report.html).",
         discussion: """
             Examples:
               train fit --baac data/baac --unit person --output runs/person
@@ -34,8 +34,6 @@ struct FitCommand: ParsableCommand {
                            validation: validation.plan,
                            metric: validation.metric, seed: validation.seed, threads: options.threads,
                            runFolder: console.url(output ?? "runs/\(model.model.rawValue)-\(model.unit.rawValue)"))
-        let log = Log(console: console, verbosity: options.verbosity)
-        let outcome = try FitJob(plan: plan, log: log).run()
-        if options.verbosity >= .normal { console.out.write(Summary.fit(outcome, console: console)) }
+        try FitJob.runAndSummarize(plan, verbosity: options.verbosity, console: console)
     }
 }

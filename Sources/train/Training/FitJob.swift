@@ -43,6 +43,12 @@ struct FitJob {
                           times: times, totalSeconds: total.seconds, files: folder.files)
     }
 
+    /// Runs `plan` and prints the summary table: the body of `train fit` and `train default`.
+    static func runAndSummarize(_ plan: FitPlan, verbosity: Verbosity, console: Console) throws {
+        let outcome = try FitJob(plan: plan, log: Log(console: console, verbosity: verbosity)).run()
+        if verbosity >= .normal { console.out.write(Summary.fit(outcome, console: console)) }
+    }
+
     /// A model needs rows of at least two classes to learn from.
     static func checkClasses(_ data: LabeledRows, source: String) throws {
         let present = Set(data.labels)
