@@ -77,6 +77,11 @@ let package = Package(
             name: "AccidentMLTests",
             dependencies: ["AccidentML"]
         ),
+        // Drives the `train` tool in-process (`@testable import train`).
+        .testTarget(
+            name: "trainTests",
+            dependencies: ["train"]
+        ),
         .testTarget(
             name: "AccidentServerTests",
             dependencies: [
