@@ -60,8 +60,21 @@ struct DatabaseCommandTests {
             let model2021 = try AccidentModel.load(from: s.url("db2021/model.aml"))
             #expect(model2021.metadata.rowCounts.values.reduce(0, +) == files2021.accidentRows().count)
 
+            // evaluate and predict read the database like the files.
+            let evaluated = s.run(["evaluate", "--model", "db/model.aml", "--database-url", schema.url, "--years", "2021"])
+            let evaluatedFiles = s.run(["evaluate", "--model", "db/model.aml", "--baac", "g2021"])
+            #expect(evaluated.status == 0 && evaluatedFiles.status == 0, "\(evaluated.err)")
+            let metrics = { (out: String) in out.split(separator: "\n").prefix(7).joined(separator: "\n") }
+            #expect(metrics(evaluated.out) == metrics(evaluatedFiles.out) && evaluated.out.contains("auc"))
+            let predicted = s.run(["predict", "--model", "db/model.aml", "--database-url", schema.url, "--years", "2020",
+                                   "--output", "p-db.csv", "--threads", "1"])
+            let predictedFiles = s.run(["predict", "--model", "db/model.aml", "--baac", "g2020", "--output", "p-files.csv",
+                                        "--threads", "1"])
+            #expect(predicted.status == 0 && predictedFiles.status == 0, "\(predicted.err)")
+            #expect(try s.text("p-db.csv") == (try s.text("p-files.csv")))
+
             let password = try #require(schema.password)
-            for result in [ingest, fromDatabase, fromFiles, oneYear] {
+            for result in [ingest, fromDatabase, fromFiles, oneYear, evaluated, predicted] {
                 #expect(!(result.out + result.err).contains(password), "the password was printed")
             }
             #expect(!db.metadata.dataSource.contains(password))
