@@ -32,7 +32,7 @@ struct DatabaseCommandTests {
         #expect(s.run(["generate", "--accidents", "700", "--seed", "2", "--year", "2021", "--output", "g2021", "-q"]).status == 0)
         let files2020 = try Self.tables(s, "g2020"), files2021 = try Self.tables(s, "g2021")
         try await TestDatabaseServer.withSchema { schema in
-            let ingest = s.run(["ingest", "--database-url", schema.url, "g2020", "g2021"])
+            let ingest = await s.runOnOwnThread(["ingest", "--database-url", schema.url, "g2020", "g2021"])
             #expect(ingest.status == 0, "\(ingest.err)")
             #expect(Array(Self.ingestRow(ingest.out, year: 2020).prefix(7)) == ["2020"] + Self.counts(files2020) + ["0", "0"])
             #expect(Array(Self.ingestRow(ingest.out, year: 2021).prefix(7)) == ["2021"] + Self.counts(files2021) + ["0", "0"])
@@ -44,7 +44,8 @@ struct DatabaseCommandTests {
             #expect(stored == both)
 
             let flags = ["--trees", "20", "--threads", "1", "-q"]
-            let fromDatabase = s.run(["fit", "--database-url", schema.url, "--years", "2020-2021", "--output", "db"] + flags)
+            let fromDatabase = await s.runOnOwnThread(["fit", "--database-url", schema.url, "--years", "2020-2021",
+                                                       "--output", "db"] + flags)
             #expect(fromDatabase.status == 0, "\(fromDatabase.err)")
             let fromFiles = s.run(["fit", "--baac", "g2020", "--baac", "g2021", "--output", "files"] + flags)
             #expect(fromFiles.status == 0, "\(fromFiles.err)")
@@ -55,18 +56,20 @@ struct DatabaseCommandTests {
             #expect(db.metadata.rowCounts == files.metadata.rowCounts && db.metadata.metrics == files.metadata.metrics)
             #expect(db.metadata.dataSource.hasPrefix("database postgres://") && db.metadata.dataSource.hasSuffix("2020–2021"))
 
-            let oneYear = s.run(["fit", "--database-url", schema.url, "--years", "2021", "--output", "db2021"] + flags)
+            let oneYear = await s.runOnOwnThread(["fit", "--database-url", schema.url, "--years", "2021",
+                                                  "--output", "db2021"] + flags)
             #expect(oneYear.status == 0, "\(oneYear.err)")
             let model2021 = try AccidentModel.load(from: s.url("db2021/model.aml"))
             #expect(model2021.metadata.rowCounts.values.reduce(0, +) == files2021.accidentRows().count)
 
             // evaluate and predict read the database like the files.
-            let evaluated = s.run(["evaluate", "--model", "db/model.aml", "--database-url", schema.url, "--years", "2021"])
+            let evaluated = await s.runOnOwnThread(["evaluate", "--model", "db/model.aml", "--database-url", schema.url,
+                                                    "--years", "2021"])
             let evaluatedFiles = s.run(["evaluate", "--model", "db/model.aml", "--baac", "g2021"])
             #expect(evaluated.status == 0 && evaluatedFiles.status == 0, "\(evaluated.err)")
             let metrics = { (out: String) in out.split(separator: "\n").prefix(7).joined(separator: "\n") }
             #expect(metrics(evaluated.out) == metrics(evaluatedFiles.out) && evaluated.out.contains("auc"))
-            let predicted = s.run(["predict", "--model", "db/model.aml", "--database-url", schema.url, "--years", "2020",
+            let predicted = await s.runOnOwnThread(["predict", "--model", "db/model.aml", "--database-url", schema.url, "--years", "2020",
                                    "--output", "p-db.csv", "--threads", "1"])
             let predictedFiles = s.run(["predict", "--model", "db/model.aml", "--baac", "g2020", "--output", "p-files.csv",
                                         "--threads", "1"])
@@ -87,13 +90,13 @@ struct DatabaseCommandTests {
         #expect(s.run(["generate", "--accidents", "300", "--seed", "4", "--year", "2021", "--output", "g2021", "-q"]).status == 0)
         let original2021 = try Self.tables(s, "g2021")
         try await TestDatabaseServer.withSchema { schema in
-            #expect(s.run(["ingest", "--database-url", schema.url, "g2021", "-q"]).status == 0)
+            #expect(await s.runOnOwnThread(["ingest", "--database-url", schema.url, "g2021", "-q"]).status == 0)
             // Line 6 of the 2021 users gets a bad accident number.
             var users = try s.text("g2021/usagers-2021.csv").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             users[5] = (["\"not-a-number\""] + users[5].split(separator: ";").dropFirst().map(String.init)).joined(separator: ";")
             try s.write("g2021/usagers-2021.csv", users.joined(separator: "\n"))
 
-            let failed = s.run(["ingest", "--database-url", schema.url, "g2020", "g2021"])
+            let failed = await s.runOnOwnThread(["ingest", "--database-url", schema.url, "g2020", "g2021"])
             #expect(failed.status == 65)
             let errors = failed.errorLines.filter { $0.hasPrefix("train: error: ") }
             #expect(errors.count == 1 && failed.errorLines.last == errors.first, "\(failed.err)")
@@ -108,7 +111,7 @@ struct DatabaseCommandTests {
             let files2020 = try Self.tables(s, "g2020")
             #expect(stored2020 == files2020)
 
-            let skipped = s.run(["ingest", "--database-url", schema.url, "--skip-bad-rows", "g2021"])
+            let skipped = await s.runOnOwnThread(["ingest", "--database-url", schema.url, "--skip-bad-rows", "g2021"])
             #expect(skipped.status == 0, "\(skipped.err)")
             #expect(skipped.err.contains("2021: skipped 1 bad rows"))
             let expected = try Self.tables(s, "g2021", skipBadRows: true)
@@ -126,18 +129,19 @@ struct DatabaseCommandTests {
         let s = try CLISandbox()
         #expect(s.run(["generate", "--accidents", "200", "--seed", "5", "--output", "g", "-q"]).status == 0)
         try await TestDatabaseServer.withSchema { schema in
-            let fromURL = s.run(["ingest", "g"], environment: ["DATABASE_URL": schema.url])
+            let fromURL = await s.runOnOwnThread(["ingest", "g"], environment: ["DATABASE_URL": schema.url])
             #expect(fromURL.status == 0, "\(fromURL.err)")
             let c = schema.configuration
             var pg = ["PG_HOST": c.host, "PG_PORT": "\(c.port)", "PG_USER": c.username, "PG_DATABASE": c.database,
                       "PG_SSLMODE": c.tls.rawValue, "PG_SCHEMA": try #require(c.schema)]
             pg["PG_PASSWORD"] = c.password
-            let fromPG = s.run(["ingest", "g"], environment: pg)
+            let fromPG = await s.runOnOwnThread(["ingest", "g"], environment: pg)
             #expect(fromPG.status == 0, "\(fromPG.err)")
             let replaced = Self.ingestRow(fromPG.out, year: 2021).dropFirst(6).first
             #expect(replaced != nil && replaced != "0", "the second ingest replaced the first: \(fromPG.out)")
             // The flag wins over the environment.
-            let flagWins = s.run(["ingest", "--database-url", schema.url, "g", "-q"], environment: ["DATABASE_URL": "http://nowhere"])
+            let flagWins = await s.runOnOwnThread(["ingest", "--database-url", schema.url, "g", "-q"],
+                                                  environment: ["DATABASE_URL": "http://nowhere"])
             #expect(flagWins.status == 0, "\(flagWins.err)")
         }
     }
@@ -146,8 +150,8 @@ struct DatabaseCommandTests {
         let s = try CLISandbox()
         try await TestDatabaseServer.withSchema { schema in
             #expect(s.run(["generate", "--accidents", "200", "--seed", "6", "--output", "g", "-q"]).status == 0)
-            #expect(s.run(["ingest", "--database-url", schema.url, "g", "-q"]).status == 0)
-            let result = s.run(["fit", "--database-url", schema.url, "--years", "1990-1999", "--output", "r"])
+            #expect(await s.runOnOwnThread(["ingest", "--database-url", schema.url, "g", "-q"]).status == 0)
+            let result = await s.runOnOwnThread(["fit", "--database-url", schema.url, "--years", "1990-1999", "--output", "r"])
             #expect(result.status == 65)
             #expect(result.errorLines.last?.contains("holds no accident of 1990–1999") == true, "\(result.err)")
             #expect(result.errorLines.last?.contains("train ingest") == true)

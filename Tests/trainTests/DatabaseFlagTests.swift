@@ -9,9 +9,15 @@ import Testing
     /// A URL to a loopback port where nothing listens (port 1), with a password to look for.
     static let downURL = "postgres://someone:s3cr3t-pw@127.0.0.1:1/accidents?sslmode=disable&connect_timeout=5"
 
+    /// Runs a command that fails before contacting any server; checks and returns its error line.
     static func failure(_ s: CLISandbox, _ arguments: [String], status: Int32, environment: [String: String] = [:],
                         sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        let result = s.run(arguments, environment: environment)
+        check(s.run(arguments, environment: environment), arguments, status: status, sourceLocation: sourceLocation)
+    }
+
+    /// Checks the status and the single `train: error:` line without the password; returns that line.
+    static func check(_ result: CLIResult, _ arguments: [String], status: Int32,
+                      sourceLocation: SourceLocation = #_sourceLocation) -> String {
         #expect(result.status == status, "\(arguments): \(result.err)", sourceLocation: sourceLocation)
         let errors = result.errorLines.filter { $0.hasPrefix("train: error: ") }
         #expect(errors.count == 1 && result.errorLines.last == errors.first, "\(result.err)", sourceLocation: sourceLocation)
@@ -20,14 +26,17 @@ import Testing
         return errors.first ?? ""
     }
 
-    @Test func aServerThatIsDownExits69() throws {
+    @Test func aServerThatIsDownExits69() async throws {
         let s = try CLISandbox()
         #expect(s.run(["generate", "--accidents", "50", "--output", "g", "-q"]).status == 0)
-        let ingest = Self.failure(s, ["ingest", "--database-url", Self.downURL, "g"], status: 69)
+        func failure(_ arguments: [String], environment: [String: String] = [:]) async -> String {
+            Self.check(await s.runOnOwnThread(arguments, environment: environment), arguments, status: 69)
+        }
+        let ingest = await failure(["ingest", "--database-url", Self.downURL, "g"])
         #expect(ingest.contains("migrate: database unavailable") && ingest.contains("127.0.0.1:1"), "\(ingest)")
-        let fit = Self.failure(s, ["fit", "--database-url", Self.downURL, "--years", "2021", "--output", "r"], status: 69)
+        let fit = await failure(["fit", "--database-url", Self.downURL, "--years", "2021", "--output", "r"])
         #expect(fit.contains("database unavailable") && fit.contains("check that PostgreSQL is running"), "\(fit)")
-        let fromEnvironment = Self.failure(s, ["ingest", "g"], status: 69, environment: ["DATABASE_URL": Self.downURL])
+        let fromEnvironment = await failure(["ingest", "g"], environment: ["DATABASE_URL": Self.downURL])
         #expect(fromEnvironment.contains("database unavailable"))
         #expect(try s.listing() == ["g"], "nothing written")
     }

@@ -4,9 +4,10 @@ import Foundation
 /// Runs the database's async calls from the tool's synchronous commands.
 ///
 /// The calling thread blocks (on a semaphore, never spinning) until the work is done, while the
-/// work runs on a thread of its own: the caller may be a thread of Swift's cooperative pool (the
-/// in-process tests run commands there), and work queued behind a blocked pool thread could wait
-/// forever on a machine with few cores.
+/// work runs on a thread of its own, so that it never waits for the thread it blocks. Call it
+/// from the main thread (the tool) or a thread of its own (the in-process tests), not from a
+/// thread of Swift's cooperative pool: blocking one starves the pool's other tasks, and one of
+/// them may hold what the work waits for (another test's migration lock on the same server).
 enum AsyncBridge {
     /// Runs `work` to completion and returns its result or rethrows its error.
     static func wait<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) throws -> Value {

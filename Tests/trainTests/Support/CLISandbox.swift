@@ -2,7 +2,7 @@ import Foundation
 @testable import train
 
 /// A temporary folder to run `train` in, in-process, with its output captured.
-final class CLISandbox {
+final class CLISandbox: Sendable {
     /// The folder, used as the current directory of every run.
     let folder: URL
 
@@ -22,6 +22,17 @@ final class CLISandbox {
                               currentDirectory: folder, executableURL: executable, environment: environment)
         let status = TrainCommand.execute(arguments, console: console)
         return CLIResult(status: status, out: console.out.text, err: console.err.text)
+    }
+
+    /// Runs `train` like `run`, on a thread of its own, and awaits it. For database commands:
+    /// they block their thread until the server answers, and a blocked thread of Swift's
+    /// cooperative pool may be the one another test's task needs to release a lock on that
+    /// server (the migration lock), which would deadlock the test process.
+    func runOnOwnThread(_ arguments: [String],
+                        environment: [String: String] = ProcessInfo.processInfo.environment) async -> CLIResult {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.run(arguments, environment: environment)) }.start()
+        }
     }
 
     /// A path inside the folder.
