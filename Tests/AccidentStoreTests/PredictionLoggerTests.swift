@@ -20,9 +20,11 @@ struct PredictionLoggerTests {
         }
     }
 
-    /// Waits (10 s at most, not a performance bound) for `condition` to hold.
+    /// Waits (60 s at most, not a performance bound) for `condition` to hold. In the whole suite,
+    /// long synchronous tests can hold both threads of the cooperative pool for half a minute, and
+    /// the logger's writer task runs there: 10 s was not always enough.
     private func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if try await condition() { return true }
             try await Task.sleep(for: .milliseconds(10))
