@@ -81,7 +81,7 @@ struct EvaluateCommand: ParsableCommand {
         switch source {
         case let .baac(folders, skipBadRows):
             let data = try ModelData.baac(try DataLoader.readTables(folders, skipBadRows: skipBadRows, log: log),
-                                          model: model, threads: threads, log: log)
+                                          model: model, forPrediction: false, threads: threads, log: log)
             return (data, data.rows!.rows.map(\.target))
         case let .features(x, labels):
             guard let labels else { preconditionFailure("check(needsLabels:) requires labels") }

@@ -65,7 +65,7 @@ struct PredictCommand: ParsableCommand {
                          times: inout PhaseTimes, log: Log) throws -> PredictionWriter {
         let input = try times.measure("load") {
             try ModelData.baac(try DataLoader.readTables(folders, skipBadRows: skipBadRows, log: log),
-                               model: model, threads: options.threads, log: log)
+                               model: model, forPrediction: true, threads: options.threads, log: log)
         }
         let rows = input.rows!
         let p = try times.measure("predict") { try model.predict(input.features, threads: options.threads) }
