@@ -63,7 +63,9 @@ let package = Package(
             name: "train",
             dependencies: [
                 "AccidentML",
+                "AccidentStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -80,7 +82,12 @@ let package = Package(
         // Drives the `train` tool in-process (`@testable import train`).
         .testTarget(
             name: "trainTests",
-            dependencies: ["train"]
+            dependencies: [
+                "train",
+                // The database commands' tests make a schema of their own on the test server.
+                "AccidentStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(
             name: "AccidentServerTests",

@@ -15,11 +15,11 @@ struct TrainCommand: ParsableCommand {
             synthetic data in data/default/ and writes runs/default/.
 
             Exit status: 0 success, 64 bad flags, 65 unusable data or model file, 66 missing input, \
-            70 internal error, 73 output not writable.
+            69 database unavailable, 70 internal error, 73 output not writable.
             """,
         version: accidentMLVersion,
         subcommands: [DefaultCommand.self, FitCommand.self, EvaluateCommand.self, PredictCommand.self,
-                      InspectCommand.self, GenerateCommand.self],
+                      InspectCommand.self, GenerateCommand.self, IngestCommand.self],
         defaultSubcommand: DefaultCommand.self)
 }
 

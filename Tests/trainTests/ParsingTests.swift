@@ -21,7 +21,7 @@ import Testing
         ]) as? FitCommand)
         let console = Console(out: TextOutput(), err: TextOutput(), currentDirectory: URL(fileURLWithPath: "/data"),
                               executableURL: nil)
-        #expect(fit.data.source(in: console)
+        #expect(try fit.data.source(in: console)
                 == .baac(folders: [URL(fileURLWithPath: "/data/a"), URL(fileURLWithPath: "/data/b")], skipBadRows: true))
         #expect(fit.model.unit == .person)
         guard case .logistic(let trainer) = fit.model.trainer(threads: fit.options.threads, seed: 7, metric: .logloss,

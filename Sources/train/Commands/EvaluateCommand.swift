@@ -30,7 +30,7 @@ struct EvaluateCommand: ParsableCommand {
         var times = PhaseTimes()
         let total = Stopwatch()
         let model = try ModelLoader.load(console.url(model), console: console)
-        let source = data.source(in: console)
+        let source = try data.source(in: console)
         try source.checkInputsExist(in: console)
         let folder = output.map { RunFolder(url: console.url($0)) }
         if let folder { try RunFolder.checkCreatable(folder.metricsURL) }
@@ -79,9 +79,8 @@ struct EvaluateCommand: ParsableCommand {
     /// The model's features for the source and each row's class index in the model's classes.
     static func load(_ source: DataSource, model: AccidentModel, threads: Int, log: Log) throws -> (ModelData, [Int32]) {
         switch source {
-        case let .baac(folders, skipBadRows):
-            let data = try ModelData.baac(try DataLoader.readTables(folders, skipBadRows: skipBadRows, log: log),
-                                          model: model, forPrediction: false, threads: threads, log: log)
+        case .baac, .database:
+            let data = try ModelData.baac(try DataLoader.loadTables(source, log: log), model: model, forPrediction: false, threads: threads, log: log)
             return (data, data.rows!.rows.map(\.target))
         case let .features(x, labels):
             guard let labels else { preconditionFailure("check(needsLabels:) requires labels") }

@@ -9,6 +9,7 @@ struct FitCommand: ParsableCommand {
             Examples:
               train fit --baac data/baac --unit person --output runs/person
               train fit --features X_train.csv --labels y_train.csv --folds 5
+              train fit --database-url postgres://user:password@localhost/accidents --years 2019-2021
             """)
 
     @OptionGroup(title: "Data") var data: DataSourceOptions
@@ -28,7 +29,7 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let plan = FitPlan(source: data.source(in: console), unit: model.unit,
+        let plan = FitPlan(source: try data.source(in: console), unit: model.unit,
                            trainer: model.trainer(threads: options.threads, seed: validation.seed, metric: validation.metric,
                                                   earlyStopping: validation.earlyStopping),
                            validation: validation.plan,

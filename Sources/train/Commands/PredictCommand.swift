@@ -35,14 +35,14 @@ struct PredictCommand: ParsableCommand {
         var times = PhaseTimes()
         let total = Stopwatch()
         let model = try ModelLoader.load(console.url(model), console: console)
-        let source = data.source(in: console)
+        let source = try data.source(in: console)
         try source.checkInputsExist(in: console)
         let url = console.url(output)
         try RunFolder.checkCreatable(url)
         let writer: PredictionWriter
         switch source {
-        case let .baac(folders, skipBadRows):
-            writer = try predict(baac: folders, skipBadRows: skipBadRows, model: model, to: url, times: &times, log: log)
+        case .baac, .database:
+            writer = try predict(tables: source, model: model, to: url, times: &times, log: log)
         case .features(let x, _):
             writer = try predict(features: x, model: model, to: url, times: &times, log: log)
         }
@@ -60,12 +60,12 @@ struct PredictCommand: ParsableCommand {
         ]))
     }
 
-    /// Reads BAAC folders, predicts every row of the model's unit and writes it with its keys.
-    private func predict(baac folders: [URL], skipBadRows: Bool, model: AccidentModel, to url: URL,
+    /// Reads BAAC tables (folders or the database), predicts every row of the model's unit and
+    /// writes it with its keys.
+    private func predict(tables source: DataSource, model: AccidentModel, to url: URL,
                          times: inout PhaseTimes, log: Log) throws -> PredictionWriter {
         let input = try times.measure("load") {
-            try ModelData.baac(try DataLoader.readTables(folders, skipBadRows: skipBadRows, log: log),
-                               model: model, forPrediction: true, threads: options.threads, log: log)
+            try ModelData.baac(try DataLoader.loadTables(source, log: log), model: model, forPrediction: true, threads: options.threads, log: log)
         }
         let rows = input.rows!
         let p = try times.measure("predict") { try model.predict(input.features, threads: options.threads) }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// Where the data comes from: BAAC folders, or a numeric feature CSV with its labels.
+/// Where the data comes from: BAAC folders, the accident database, or a numeric feature CSV with its labels.
 struct DataSourceOptions: ParsableArguments {
     @Option(name: .customLong("baac"), help: ArgumentHelp(
         "A folder of official BAAC files, one or many years in any layout (repeat for several folders).",
@@ -9,6 +9,15 @@ struct DataSourceOptions: ParsableArguments {
 
     @Flag(help: "Skip bad BAAC rows (and rows that then refer to nothing) instead of failing; they are counted.")
     var skipBadRows = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: ArgumentHelp("The years to read from the database, e.g. 2021 or 2019-2021 (default: all stored years).",
+                               valueName: "years"))
+    var years: YearRange?
+
+    /// Whether the database is the source (`--database-url` or `--years`).
+    private var usesDatabase: Bool { database.url != nil || years != nil }
 
     @Option(help: ArgumentHelp("A numeric feature CSV: a header line of column names, then numbers (empty or NaN = missing).",
                                valueName: "X.csv"))
@@ -23,12 +32,16 @@ struct DataSourceOptions: ParsableArguments {
         if !baacFolders.isEmpty, features != nil || labels != nil {
             throw ValidationError("--baac and --features/--labels are two data sources; give one of them.")
         }
-        if skipBadRows, baacFolders.isEmpty {
-            throw ValidationError("--skip-bad-rows applies to BAAC files; use it with --baac.")
+        if usesDatabase, !baacFolders.isEmpty || features != nil || labels != nil {
+            throw ValidationError("--database-url/--years and --\(baacFolders.isEmpty ? "features" : "baac") are two data sources; give one of them.")
         }
-        if baacFolders.isEmpty, features == nil {
+        if skipBadRows, baacFolders.isEmpty {
+            throw ValidationError("--skip-bad-rows applies to BAAC files; use it with --baac (`train ingest --skip-bad-rows` for the database).")
+        }
+        if baacFolders.isEmpty, features == nil, !usesDatabase {
             throw ValidationError(labels == nil
-                ? "no data given; use --baac FOLDER, or --features X.csv" + (needsLabels ? " --labels y.csv." : ".")
+                ? "no data given; use --baac FOLDER, --database-url URL [--years 2019-2021], or --features X.csv"
+                    + (needsLabels ? " --labels y.csv." : ".")
                 : "--labels needs its feature file: add --features X.csv.")
         }
         if features != nil, needsLabels, labels == nil {
@@ -39,9 +52,13 @@ struct DataSourceOptions: ParsableArguments {
         }
     }
 
-    /// The source the flags name, paths resolved against the console's current directory.
-    func source(in console: Console) -> DataSource {
+    /// The source the flags name, paths resolved against the console's current directory, the
+    /// database's address from the flag or the console's environment.
+    func source(in console: Console) throws -> DataSource {
         if !baacFolders.isEmpty { return .baac(folders: baacFolders.map(console.url), skipBadRows: skipBadRows) }
+        if usesDatabase {
+            return .database(try database.configuration(environment: console.environment), years: years ?? .all)
+        }
         guard let features else { preconditionFailure("check(needsLabels:) runs first") }
         return .features(console.url(features), labels: labels.map(console.url))
     }

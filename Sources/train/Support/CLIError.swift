@@ -1,4 +1,5 @@
 import AccidentML
+import AccidentStore
 import ArgumentParser
 
 /// A failure reported as one line on stderr, with a distinct exit status (BSD sysexits).
@@ -11,6 +12,8 @@ struct CLIError: Error, CustomStringConvertible, Equatable {
         case data = 65
         /// An input file or folder that does not exist (EX_NOINPUT).
         case missingInput = 66
+        /// The database cannot be reached or refuses to work (EX_UNAVAILABLE).
+        case unavailable = 69
         /// A bug: anything unexpected (EX_SOFTWARE).
         case `internal` = 70
         /// An output that cannot be written (EX_CANTCREAT).
@@ -72,6 +75,13 @@ extension CLIError {
             self.init(kind: .data, message: e.description)
         case let e as BAACWriteError:
             self.init(kind: .cannotCreate, message: e.description)
+        case let e as StoreConfigurationError:
+            self.init(kind: .usage, message: e.description)
+        case let e as AccidentStoreError:
+            switch e {
+            case .unavailable, .server: self.init(kind: .unavailable, message: e.description)
+            default: self.init(kind: .data, message: e.description)
+            }
         default:
             self.init(kind: .internal, message: "internal error: \(error). This is a bug: please report it with the command line.")
         }

@@ -12,6 +12,8 @@ struct Console: Sendable {
     let currentDirectory: URL
     /// The running executable, to find the package's `data/default` from it; nil in tests.
     let executableURL: URL?
+    /// The environment variables commands read (`DATABASE_URL`, `PG_*`): the process's, or a test's own.
+    var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// The console of the running process.
     static var process: Console {

@@ -23,11 +23,20 @@ enum DataLoader {
         return t
     }
 
-    /// Loads labelled rows of `unit` (BAAC) or a feature CSV with its labels.
+    /// The BAAC tables of a BAAC-folder or database source.
+    static func loadTables(_ source: DataSource, log: Log) throws -> BAACTables {
+        switch source {
+        case let .baac(folders, skipBadRows): try readTables(folders, skipBadRows: skipBadRows, log: log)
+        case let .database(configuration, years): try loadTables(configuration, years: years, log: log)
+        case .features: preconditionFailure("a feature CSV holds no BAAC tables")
+        }
+    }
+
+    /// Loads labelled rows of `unit` (BAAC folders, the database) or a feature CSV with its labels.
     static func loadLabeled(_ source: DataSource, unit: PredictionUnit, log: Log) throws -> LabeledRows {
         switch source {
-        case let .baac(folders, skipBadRows):
-            let tables = try readTables(folders, skipBadRows: skipBadRows, log: log)
+        case .baac, .database:
+            let tables = try loadTables(source, log: log)
             let rows = unit == .person ? tables.personRows() : tables.accidentRows()
             log.detail("\(unit) rows: \(rows.report)")
             guard rows.count > 0 else {

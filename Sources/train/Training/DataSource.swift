@@ -1,12 +1,13 @@
 import AccidentML
+import AccidentStore
 import Foundation
 
 /// Where a command's data comes from, resolved from the flags.
-///
-/// A database source (`--database-url`) is planned as a third case.
 enum DataSource: Equatable, Sendable {
     /// Folders of official BAAC files (one or many years, any layout).
     case baac(folders: [URL], skipBadRows: Bool)
+    /// BAAC years stored in the accident database (`train ingest`).
+    case database(StoreConfiguration, years: YearRange)
     /// A numeric feature CSV and, for fitting and evaluating, its one-column label CSV.
     case features(URL, labels: URL?)
 
@@ -15,6 +16,8 @@ enum DataSource: Equatable, Sendable {
         switch self {
         case let .baac(folders, skip):
             return "BAAC " + folders.map(console.display).joined(separator: ", ") + (skip ? " (bad rows skipped)" : "")
+        case let .database(configuration, years):
+            return "database \(configuration), \(years)"
         case let .features(x, labels):
             return "features " + console.display(x) + (labels.map { ", labels " + console.display($0) } ?? "")
         }
@@ -35,6 +38,8 @@ enum DataSource: Equatable, Sendable {
                 try InputPath.require(labels, isFolder: false, flag: "--labels", console: console,
                                       fix: "give the path of a one-column label CSV.")
             }
+        case .database:
+            break // reached when loading: the server is the input
         }
     }
 }

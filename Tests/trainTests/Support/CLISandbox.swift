@@ -13,11 +13,13 @@ final class CLISandbox {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    /// Runs `train` with `arguments`; `terminal` pretends stderr is a terminal.
+    /// Runs `train` with `arguments`; `terminal` pretends stderr is a terminal; `environment`
+    /// replaces the process's environment variables.
     @discardableResult
-    func run(_ arguments: [String], terminal: Bool = false, executable: URL? = nil) -> CLIResult {
+    func run(_ arguments: [String], terminal: Bool = false, executable: URL? = nil,
+             environment: [String: String] = ProcessInfo.processInfo.environment) -> CLIResult {
         let console = Console(out: TextOutput(capturingAsTerminal: false), err: TextOutput(capturingAsTerminal: terminal),
-                              currentDirectory: folder, executableURL: executable)
+                              currentDirectory: folder, executableURL: executable, environment: environment)
         let status = TrainCommand.execute(arguments, console: console)
         return CLIResult(status: status, out: console.out.text, err: console.err.text)
     }
