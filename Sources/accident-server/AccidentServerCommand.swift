@@ -18,7 +18,8 @@ struct AccidentServerCommand: AsyncParsableCommand {
 
     @Option(help: "Address to bind (default 127.0.0.1).") var host: String?
     @Option(help: "Port to bind (default 8080; 0 picks a free one).") var port: Int?
-    @Option(help: "Model file to load at start-up.") var modelPath: String?
+    @Option(name: [.customLong("model"), .customLong("model-path")],
+            help: "Model file (.aml, written by `train`) to load at start-up.") var modelPath: String?
     @Option(help: "File of API keys, one per line.") var apiKeyFile: String?
     @Option(help: "Largest request body in bytes (default 1048576).") var maxBodyBytes: Int?
     @Option(help: "Most records in one batch (default 1000).") var maxBatchSize: Int?
@@ -47,7 +48,7 @@ struct AccidentServerCommand: AsyncParsableCommand {
         var logger = Logger(label: "accident-server")
         logger.logLevel = configuration.logLevel
         logger.info("starting", metadata: ["configuration": .string(configuration.description)])
-        let server = try await PredictionServer(configuration: configuration, loader: modelLoader, logger: logger)
+        let server = try await PredictionServer(configuration: configuration, loader: AccidentModelBackend.load, logger: logger)
         try await server.run()
     }
 }

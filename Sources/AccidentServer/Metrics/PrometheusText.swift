@@ -24,9 +24,9 @@ enum PrometheusText {
         for (label, v) in c.predictions.sorted(by: { $0.key < $1.key }) {
             sample(&out, "accident_predictions_total", [("class", label)], v)
         }
-        family(&out, "accident_model_info", "gauge", "The model serving now (value 1), by kind, version and checksum.")
+        family(&out, "accident_model_info", "gauge", "The model serving now (value 1), by kind and version (the file's CRC-32).")
         if let m = model {
-            sample(&out, "accident_model_info", [("kind", m.kind), ("version", m.version), ("checksum", m.checksum)], 1)
+            sample(&out, "accident_model_info", [("kind", m.kind), ("version", m.version)], 1)
         }
         family(&out, "accident_model_reloads_total", "counter", "Model reload attempts, by result.")
         sample(&out, "accident_model_reloads_total", [("result", "ok")], c.reloadsSucceeded)

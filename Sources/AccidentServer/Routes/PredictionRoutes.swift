@@ -1,3 +1,4 @@
+import AccidentML
 import Hummingbird
 
 /// `POST /api/v1/predict` and `POST /api/v1/predict/batch`.
@@ -9,8 +10,8 @@ struct PredictionRoutes: Sendable {
         let explain = try Self.explainFlag(request, model: model)
         try Self.require(request, oneOf: ["application/json"])
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
-        let record: PredictionRecord
-        do { record = try JSONRecords.record(body, schema: model.schema) } catch {
+        let record: RawRecord
+        do { record = try JSONRecords.record(body) } catch {
             throw APIError.from(error, batch: false)
         }
         let prediction = try model.predict([record], explain: explain, batch: false)[0]
@@ -23,13 +24,14 @@ struct PredictionRoutes: Sendable {
         let model = try state.currentModel()
         let explain = try Self.explainFlag(request, model: model)
         let mediaType = try Self.require(request, oneOf: ["application/json", "text/csv"])
+        if mediaType == "text/csv" && !model.nestedFields.isEmpty { throw APIError.csvNotSupported(nestedFields: model.nestedFields) }
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
         let limit = state.configuration.maxBatchSize
-        let records: [PredictionRecord]
+        let records: [RawRecord]
         do {
             records = mediaType == "text/csv"
-                ? try CSVRecords.decode(body, schema: model.schema, maxCount: limit)
-                : try JSONRecords.batch(body, schema: model.schema, maxCount: limit)
+                ? try CSVRecords.decode(body, fields: model.fields, maxCount: limit)
+                : try JSONRecords.batch(body, maxCount: limit)
         } catch {
             throw APIError.from(error, batch: true)
         }
@@ -53,7 +55,7 @@ struct PredictionRoutes: Sendable {
         case "false", "0": explain = false
         default: throw .invalidQuery("explain", "explain must be true or false, not '\(text)'")
         }
-        if explain && !model.supportsExplanations { throw .explanationsUnsupported(kind: model.info.kind) }
+        if explain && !model.supportsExplanations { throw .explanationsUnsupported(model.info) }
         return explain
     }
 

@@ -15,7 +15,6 @@ public struct PredictionServer: Sendable {
             initial = try await ServerState.load(path, with: loader)
             logger.notice("model loaded", metadata: [
                 "path": .string(path), "version": .string(initial!.info.version),
-                "checksum": .string(initial!.info.checksum),
             ])
         } else {
             logger.warning("no MODEL_PATH: predictions answer 503 until POST /api/v1/reload_model loads a model")

@@ -41,7 +41,7 @@ final class ServerState: Sendable {
         metrics.recordReload(succeeded: true)
         logger.notice("model reloaded", metadata: [
             "path": .string(path), "version": .string(loaded.info.version),
-            "checksum": .string(loaded.info.checksum), "previous_version": .string(old?.info.version ?? "-"),
+            "previous_version": .string(old?.info.version ?? "-"),
         ])
         return (loaded, old)
     }
