@@ -14,9 +14,8 @@ struct PredictionRoutes: Sendable {
         do { record = try JSONRecords.record(body) } catch {
             throw APIError.from(error, batch: false)
         }
-        let prediction = try model.predict([record], explain: explain, batch: false)[0]
+        let prediction = try predict([record], on: model, explain: explain, batch: false, requestID: context.id)[0]
         let labels = model.info.classLabels
-        state.metrics.recordPredictions([labels[prediction.predictedClass]])
         return .json(prediction.json(labels: labels, modelVersion: model.info.version))
     }
 
@@ -35,14 +34,26 @@ struct PredictionRoutes: Sendable {
         } catch {
             throw APIError.from(error, batch: true)
         }
-        let predictions = records.isEmpty ? [] : try model.predict(records, explain: explain, batch: true)
+        let predictions = records.isEmpty ? []
+            : try predict(records, on: model, explain: explain, batch: true, requestID: context.id)
         let labels = model.info.classLabels
-        state.metrics.recordPredictions(predictions.map { labels[$0.predictedClass] })
         return .json(.object([
             "model_version": .string(model.info.version),
             "count": .integer(predictions.count),
             "predictions": .array(predictions.map { $0.json(labels: labels) }),
         ]))
+    }
+
+    /// Predicts, counts the predicted classes, and hands the predictions to the prediction log.
+    private func predict(_ records: [RawRecord], on model: LoadedModel, explain: Bool, batch: Bool,
+                         requestID: String) throws(APIError) -> [Prediction] {
+        let start = ContinuousClock.now
+        let predictions = try model.predict(records, explain: explain, batch: batch)
+        let elapsed = (ContinuousClock.now - start).components
+        state.metrics.recordPredictions(predictions.map { model.info.classLabels[$0.predictedClass] })
+        state.predictionLog?.logger.log(records, predictions, model: model.info, requestID: requestID,
+                                        seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+        return predictions
     }
 
     /// The `explain` query parameter (`true`/`false`/`1`/`0`, default false); 400 when the
