@@ -47,6 +47,7 @@ let package = Package(
             name: "AccidentServer",
             dependencies: [
                 "AccidentML",
+                "AccidentStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -93,6 +94,8 @@ let package = Package(
             name: "AccidentServerTests",
             dependencies: [
                 "AccidentServer",
+                "AccidentStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
