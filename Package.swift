@@ -8,10 +8,14 @@ let package = Package(
         .library(name: "AccidentML", targets: ["AccidentML"]),
         .executable(name: "train", targets: ["train"]),
         .executable(name: "bench", targets: ["bench"]),
+        .executable(name: "accident-server", targets: ["accident-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // OpenBLAS (CBLAS) + LAPACKE from Debian's libopenblas-dev / liblapacke-dev.
@@ -26,6 +30,23 @@ let package = Package(
             dependencies: [
                 "COpenBLAS",
                 .product(name: "Numerics", package: "swift-numerics"),
+            ]
+        ),
+        // The prediction API (Hummingbird 2), as a library so tests run it in-process.
+        .target(
+            name: "AccidentServer",
+            dependencies: [
+                "AccidentML",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "accident-server",
+            dependencies: [
+                "AccidentServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -45,6 +66,13 @@ let package = Package(
         .testTarget(
             name: "AccidentMLTests",
             dependencies: ["AccidentML"]
+        ),
+        .testTarget(
+            name: "AccidentServerTests",
+            dependencies: [
+                "AccidentServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ]
 )

@@ -37,7 +37,7 @@ extension LogisticModel: ProbabilisticClassifier {
             let out = buffer  // an immutable copy: the workers must not capture the inout buffer
             logits.withUnsafeBufferPointer { zs in
                 floatIntercepts.withUnsafeBufferPointer { bs in
-                    runLinearWorkers(min(threads, chunks)) { worker in
+                    ParallelWork.each(min(threads, chunks)) { worker in
                         for c in stride(from: worker, to: chunks, by: min(threads, chunks)) {
                             let range = (c * chunk)..<min(n, (c + 1) * chunk)
                             if rows == 1 {

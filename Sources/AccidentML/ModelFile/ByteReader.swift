@@ -63,5 +63,11 @@ struct ByteReader {
         try readArray(of: UInt64.self).map(Double.init(bitPattern:))
     }
 
+    /// Reads a u32 byte count then that many UTF-8 bytes.
+    mutating func readString() throws -> String {
+        let count = Int(try read(UInt32.self))
+        return String(decoding: try readBytes(count), as: UTF8.self)
+    }
+
     mutating func readBytes(_ count: Int) throws -> ArraySlice<UInt8> { bytes[try take(count)] }
 }

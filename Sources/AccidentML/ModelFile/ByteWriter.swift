@@ -23,4 +23,11 @@ struct ByteWriter {
     mutating func append(array: [Double]) { append(array: array.map(\.bitPattern)) }
 
     mutating func append(raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
+    /// Appends a UTF-8 string as a u32 byte count then the bytes.
+    mutating func append(string: String) {
+        let utf8 = Array(string.utf8)
+        append(UInt32(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
 }

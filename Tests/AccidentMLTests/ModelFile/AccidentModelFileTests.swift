@@ -16,8 +16,27 @@ import Testing
         return (AccidentModel(metadata: metadata, input: .baac(encoder), classifier: .logistic(fit.model)), tables)
     }
 
-    @Test func saveLoadIsBitExact() throws {
-        var (model, tables) = try Self.logisticModel()
+    /// A 40-round GBDT accident model trained on a small synthetic year.
+    static func gbdtModel() throws -> (AccidentModel, BAACTables) {
+        let tables = SyntheticBAAC(seed: 6).tables(count: 1500)
+        let rows = tables.accidentRows()
+        let encoder = FeatureEncoder().fit(.defaultAccident, on: rows)
+        var parameters = GBDTParameters()
+        parameters.rounds = 40
+        parameters.maxDepth = 5
+        let model = try GBDTTrainer(parameters: parameters).train(encoder.labeled(rows, for: .trees))
+        let metadata = ModelMetadata(kind: "gbdt", unit: "accident", classLabels: encoder.classLabels,
+                                     featureNames: encoder.columnNames(for: .trees))
+        return (AccidentModel(metadata: metadata, input: .baac(encoder), classifier: .gbdt(model)), tables)
+    }
+
+    static func model(_ kind: String) throws -> (AccidentModel, BAACTables) {
+        kind == "gbdt" ? try gbdtModel() : try logisticModel()
+    }
+
+    @Test(arguments: ["gbdt", "logistic"])
+    func saveLoadIsBitExact(kind: String) throws {
+        var (model, tables) = try Self.model(kind)
         let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("model.aml")
         try model.write(to: url)
@@ -31,8 +50,9 @@ import Testing
         #expect(before.map(\.bitPattern) == after.map(\.bitPattern))
     }
 
-    @Test func everyTruncationAndBitFlipFailsCleanly() throws {
-        var (model, _) = try Self.logisticModel()
+    @Test(arguments: ["gbdt", "logistic"])
+    func everyTruncationAndBitFlipFailsCleanly(kind: String) throws {
+        var (model, _) = try Self.model(kind)
         let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("model.aml")
         try model.write(to: url)
@@ -68,6 +88,21 @@ import Testing
         #expect(throws: ModelFileError.self) {
             try AccidentModel.load(from: folder.url.appendingPathComponent("absent.aml"))
         }
+    }
+
+    @Test func treesThatWouldLoopOrIndexOutOfRangeAreRejected() throws {
+        let (model, _) = try Self.gbdtModel()
+        guard case .gbdt(let forest) = model.classifier else { Issue.record("not a forest"); return }
+        var tree = try #require(forest.trees.first { $0.internalCount > 2 })
+        #expect(tree.structuralProblem(featureCount: forest.featureCount) == nil)
+        tree.leftChild[1] = 0
+        #expect(tree.structuralProblem(featureCount: forest.featureCount)?.contains("points to node 0") == true)
+        tree = forest.trees.first { $0.internalCount > 2 }!
+        tree.splitFeature[0] = Int32(forest.featureCount)
+        #expect(tree.structuralProblem(featureCount: forest.featureCount)?.contains("splits on feature") == true)
+        tree = forest.trees.first { $0.internalCount > 2 }!
+        tree.leafValue.removeLast()
+        #expect(tree.structuralProblem(featureCount: forest.featureCount) != nil)
     }
 }
 

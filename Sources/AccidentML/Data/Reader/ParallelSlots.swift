@@ -33,12 +33,3 @@ final class ParallelSlots<T>: @unchecked Sendable {
         return value
     }
 }
-
-/// Runs independent work items on all cores and waits for them (no spinning).
-enum ParallelWork {
-    /// Runs every item once, in parallel.
-    static func run(_ items: [@Sendable () -> Void]) {
-        if items.count == 1 { items[0](); return }
-        DispatchQueue.concurrentPerform(iterations: items.count) { items[$0]() }
-    }
-}

@@ -93,7 +93,7 @@ public struct SyntheticBAAC: Sendable {
         let sliceCount = (range.count + sliceSize - 1) / sliceSize
         var slices = [BAACTables](repeating: BAACTables(), count: sliceCount)
         slices.withUnsafeMutableBufferPointer { out in
-            BAACParallel.forEach(sliceCount) { s in
+            ParallelWork.each(sliceCount) { s in
                 let lower = range.lowerBound + s * sliceSize
                 let upper = min(range.upperBound, lower + sliceSize)
                 var t = BAACTables()

@@ -90,7 +90,7 @@ public final class BAACWriter {
         var errors = [BAACWriteError?](repeating: nil, count: 4)
         let files = self.files
         errors.withUnsafeMutableBufferPointer { slots in
-            BAACParallel.forEach(4) { i in
+            ParallelWork.each(4) { i in
                 do throws(BAACWriteError) {
                     switch i {
                     case 0: try Self.write(t.accidents, to: files[0], encode: encoder.encode)

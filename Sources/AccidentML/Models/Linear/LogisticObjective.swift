@@ -137,7 +137,7 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
                                 }
                             }
                         }
-                        runLinearWorkers(workers, run)
+                        ParallelWork.each(workers, run)
                     }
                 }
             }

@@ -1,0 +1,89 @@
+/// The `GBDT` section: a boosted forest in LightGBM's node layout (see docs/model-format.md).
+///
+/// Layout: u32 class count · u32 feature count · feature names (u32 length + UTF-8 each) ·
+/// f64 array init scores · u32 tree count · per tree: i32 array split features, f32 array
+/// thresholds, u8 array default-left flags, i32 array left children, i32 array right children,
+/// f64 array split gains, f32 array leaf values. A child `c >= 0` is an internal node (always
+/// after its parent), `c < 0` the leaf `~c`; trees are stored round by round, class by class.
+extension GBDTModel {
+    static let sectionTag = "GBDT"
+
+    func encodedSection() -> [UInt8] {
+        var w = ByteWriter()
+        w.append(UInt32(classCount))
+        w.append(UInt32(featureCount))
+        for name in featureNames { w.append(string: name) }
+        w.append(array: initScores)
+        w.append(UInt32(trees.count))
+        for t in trees {
+            w.append(array: t.splitFeature)
+            w.append(array: t.threshold)
+            w.append(array: t.defaultLeft.map { UInt8($0 ? 1 : 0) })
+            w.append(array: t.leftChild)
+            w.append(array: t.rightChild)
+            w.append(array: t.splitGain)
+            w.append(array: t.leafValue)
+        }
+        return w.bytes
+    }
+
+    init(section bytes: [UInt8], path: String) throws {
+        func invalid(_ reason: String) -> ModelFileError {
+            .invalidSection(path: path, tag: Self.sectionTag, reason: reason)
+        }
+        var r = ByteReader(bytes: bytes, path: path)
+        let classCount = Int(try r.read(UInt32.self))
+        let featureCount = Int(try r.read(UInt32.self))
+        guard classCount >= 2 else { throw invalid("\(classCount) classes; a classifier needs at least 2") }
+        guard featureCount <= r.remaining else { throw invalid("\(featureCount) features cannot fit in the section") }
+        let names = try (0..<featureCount).map { _ in try r.readString() }
+        let initScores = try r.readArray(of: Double.self)
+        let columns = classCount == 2 ? 1 : classCount
+        guard initScores.count == columns else { throw invalid("\(initScores.count) init scores, expected \(columns)") }
+        let treeCount = Int(try r.read(UInt32.self))
+        guard treeCount % columns == 0 else { throw invalid("\(treeCount) trees is not a whole number of rounds of \(columns)") }
+        var trees: [RegressionTree] = []
+        trees.reserveCapacity(min(treeCount, r.remaining))
+        for t in 0..<treeCount {
+            var tree = RegressionTree()
+            tree.splitFeature = try r.readArray(of: Int32.self)
+            tree.threshold = try r.readArray(of: Float.self)
+            tree.defaultLeft = try r.readArray(of: UInt8.self).map { $0 != 0 }
+            tree.leftChild = try r.readArray(of: Int32.self)
+            tree.rightChild = try r.readArray(of: Int32.self)
+            tree.splitGain = try r.readArray(of: Double.self)
+            tree.leafValue = try r.readArray(of: Float.self)
+            if let problem = tree.structuralProblem(featureCount: featureCount) { throw invalid("tree \(t): \(problem)") }
+            trees.append(tree)
+        }
+        guard r.remaining == 0 else { throw invalid("\(r.remaining) trailing bytes") }
+        self.init(classCount: classCount, featureNames: names, initScores: initScores, trees: trees)
+    }
+}
+
+extension RegressionTree {
+    /// Why the arrays do not form a valid tree, or nil: equal lengths, one more leaf than
+    /// internal nodes, features in range, children in range and after their parent (so every
+    /// walk ends), no NaN threshold or leaf value.
+    func structuralProblem(featureCount: Int) -> String? {
+        let n = internalCount
+        guard threshold.count == n, defaultLeft.count == n, leftChild.count == n, rightChild.count == n,
+              splitGain.count == n else { return "node arrays of different lengths" }
+        guard leafValue.count == n + 1 else { return "\(leafValue.count) leaves for \(n) internal nodes" }
+        for i in 0..<n {
+            guard splitFeature[i] >= 0, Int(splitFeature[i]) < featureCount else {
+                return "node \(i) splits on feature \(splitFeature[i]) of \(featureCount)"
+            }
+            guard !threshold[i].isNaN else { return "node \(i) has a NaN threshold" }
+            for c in [leftChild[i], rightChild[i]] {
+                if c >= 0 {
+                    guard Int(c) > i, Int(c) < n else { return "node \(i) points to node \(c)" }
+                } else {
+                    guard Int(~c) < leafValue.count else { return "node \(i) points to leaf \(~c)" }
+                }
+            }
+        }
+        if leafValue.contains(where: \.isNaN) { return "a leaf value is NaN" }
+        return nil
+    }
+}

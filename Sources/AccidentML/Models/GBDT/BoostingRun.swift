@@ -1,0 +1,135 @@
+/// The state of one boosting run: binned data, raw scores of the training and validation
+/// rows, gradients, the tree learner and the trees so far. `GBDTTrainer` drives it round by round.
+struct BoostingRun {
+    let parameters: GBDTParameters
+    let train: LabeledMatrix<Float>
+    let validation: LabeledMatrix<Float>?
+    let objective: any GBDTObjective
+    let learner: TreeLearner
+    let weights: [Float]
+    let initScores: [Double]
+    let splittableFeatures: [Int]
+    private(set) var trees: [RegressionTree] = []
+    /// Raw scores, column-major (`scores[k * rowCount + r]`).
+    private var scores: [Double]
+    private var validScores: [Double]
+    private var gradients: [SIMD2<Float>]
+    private var inBag: [Bool]
+    private var rng: SplitMix64
+
+    var scoreColumns: Int { objective.scoreColumns }
+
+    init(train: LabeledMatrix<Float>, validation: LabeledMatrix<Float>?, parameters p: GBDTParameters) {
+        self.parameters = p
+        self.train = train
+        self.validation = validation
+        objective = BinaryLogisticObjective.forClassCount(train.classCount)
+        let dataset = BinnedDataset(train.features, parameters: p)
+        learner = TreeLearner(dataset: dataset, parameters: p)
+        weights = train.labels.map { y in p.classWeights.map { Float($0[Int(y)]) } ?? 1 }
+        initScores = objective.initialScores(labels: train.labels, weights: weights)
+        splittableFeatures = dataset.mappers.indices.filter { dataset.mappers[$0].isSplittable }
+        let n = train.labels.count, m = validation?.labels.count ?? 0, k = objective.scoreColumns
+        scores = initScores.flatMap { [Double](repeating: $0, count: n) }
+        validScores = initScores.flatMap { [Double](repeating: $0, count: m) }
+        gradients = [SIMD2<Float>](repeating: .zero, count: k * n)
+        inBag = [Bool](repeating: true, count: n)
+        rng = SplitMix64(seed: p.seed)
+        precondition(scores.count == k * n, "one init score per column")
+    }
+
+    /// Adds one round: gradients, one bag of rows, one tree per score column.
+    mutating func addRound() {
+        let n = train.labels.count, objective = self.objective
+        let chunks = n >= 8192 ? parameters.threads : 1
+        scores.withUnsafeBufferPointer { s in
+            train.labels.withUnsafeBufferPointer { y in
+                weights.withUnsafeBufferPointer { w in
+                    gradients.withUnsafeMutableBufferPointer { out in
+                        ParallelWork.forEach(count: chunks, workers: chunks) { c, _ in
+                            objective.gradients(scores: s, labels: y, weights: w,
+                                                rows: (c * n / chunks)..<((c + 1) * n / chunks), into: out)
+                        }
+                    }
+                }
+            }
+        }
+        let bag = drawBag()
+        for k in 0..<scoreColumns {
+            let features = drawFeatures()
+            let tree = gradients.withUnsafeBufferPointer {
+                learner.grow(gradients: UnsafeBufferPointer(rebasing: $0[(k * n)..<((k + 1) * n)]), rows: bag,
+                             features: features)
+            }
+            addToTrainScores(tree, column: k, bagged: bag != nil)
+            if let v = validation {
+                let m = v.labels.count
+                for r in 0..<m { validScores[k * m + r] += Double(tree.predict { v.features[row: r, column: $0] }) }
+            }
+            trees.append(tree)
+        }
+    }
+
+    /// The rows of this round's bag (nil = all rows): each row kept with probability `baggingFraction`.
+    private mutating func drawBag() -> [Int32]? {
+        guard parameters.baggingFraction < 1 else { return nil }
+        var bag: [Int32] = []
+        for r in 0..<inBag.count {
+            inBag[r] = rng.nextUnit() < parameters.baggingFraction
+            if inBag[r] { bag.append(Int32(r)) }
+        }
+        if bag.isEmpty { bag = [0]; inBag[0] = true }
+        return bag
+    }
+
+    /// This tree's features: a seeded `featureFraction` of the splittable ones, in order.
+    private mutating func drawFeatures() -> [Int] {
+        guard parameters.featureFraction < 1 else { return splittableFeatures }
+        let count = max(1, Int((Double(splittableFeatures.count) * parameters.featureFraction).rounded()))
+        var shuffled = splittableFeatures
+        shuffled.shuffle(using: &rng)
+        return shuffled.prefix(count).sorted()
+    }
+
+    /// Adds a new tree's leaf values to the training scores: from the partition for rows in
+    /// the bag, by walking the binned tree for the others.
+    private mutating func addToTrainScores(_ tree: RegressionTree, column k: Int, bagged: Bool) {
+        let n = train.labels.count, learner = self.learner, inBag = self.inBag
+        scores.withUnsafeMutableBufferPointer { s in
+            for leaf in 0..<tree.leafCount {
+                let value = Double(tree.leafValue[leaf])
+                learner.partition.withRows(of: leaf) { rows in
+                    for r in rows { s[k * n + Int(r)] += value }
+                }
+            }
+            guard bagged else { return }
+            for r in 0..<n where !inBag[r] {
+                s[k * n + r] += Double(tree.leafValue[learner.binnedLeaf(of: tree, row: r)])
+            }
+        }
+    }
+
+    /// Probabilities of the training rows from the current scores, row-major.
+    func trainProbabilities() -> [Float] { Self.probabilities(scores, columns: scoreColumns, classCount: train.classCount) }
+
+    /// Probabilities of the validation rows from the current scores, row-major.
+    func validProbabilities() -> [Float] {
+        Self.probabilities(validScores, columns: scoreColumns, classCount: train.classCount)
+    }
+
+    private static func probabilities(_ scores: [Double], columns: Int, classCount: Int) -> [Float] {
+        let n = scores.count / columns
+        var out = [Float](repeating: 0, count: n * classCount)
+        var row = [Float](repeating: 0, count: columns)
+        out.withUnsafeMutableBufferPointer { o in
+            row.withUnsafeMutableBufferPointer { buf in
+                for r in 0..<n {
+                    for k in 0..<columns { buf[k] = Float(scores[k * n + r]) }
+                    ScoreLink.probabilities(scores: buf.baseAddress!, scoreColumns: columns,
+                                            into: o.baseAddress! + r * classCount)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,26 @@
+/// A configuration the server refuses to start with: what, where it came from, how to fix it.
+public enum ConfigurationError: Error, CustomStringConvertible, Equatable {
+    /// A setting has a value of the wrong form, e.g. `PORT=http`.
+    case invalidValue(setting: String, value: String, expected: String)
+    /// No API key is configured and `--insecure-no-auth` was not given.
+    case noAPIKeys
+    /// The API key file cannot be read.
+    case unreadableKeyFile(path: String, reason: String)
+    /// An API key is too short to resist guessing; `source` is `API_KEYS` or `file:line`.
+    case weakKey(source: String, minimumLength: Int)
+
+    public var description: String {
+        switch self {
+        case let .invalidValue(setting, value, expected):
+            return "\(setting)=\(value) is invalid: expected \(expected)"
+        case .noAPIKeys:
+            return "no API key configured: set API_KEYS (comma-separated) or API_KEY_FILE (one key per line), "
+                + "or pass --insecure-no-auth to serve without authentication (development only)"
+        case let .unreadableKeyFile(path, reason):
+            return "cannot read the API key file \(path): \(reason); check API_KEY_FILE or --api-key-file"
+        case let .weakKey(source, minimumLength):
+            return "the API key from \(source) is shorter than \(minimumLength) characters; "
+                + "generate a longer one, e.g. `openssl rand -hex 32`"
+        }
+    }
+}

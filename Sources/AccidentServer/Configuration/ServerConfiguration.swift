@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+
+/// Everything the server is started with, resolved from the environment and command-line flags.
+public struct ServerConfiguration: Sendable, Equatable {
+    /// Address to bind, e.g. `127.0.0.1` (default) or `0.0.0.0`.
+    public var host: String = "127.0.0.1"
+    /// Port to bind; 0 picks a free one.
+    public var port: Int = 8080
+    /// The model loaded at start-up; without one, predictions answer 503 until a reload.
+    public var modelPath: String?
+    /// The accepted API keys; empty only when `allowsUnauthenticated`.
+    public var apiKeys: [String] = []
+    /// Whether the prediction and reload routes skip the API key check (development only).
+    public var allowsUnauthenticated = false
+    /// The largest request body accepted, in bytes; larger ones get 413 while still arriving.
+    public var maxBodyBytes = 1 << 20
+    /// The most records one batch request may hold.
+    public var maxBatchSize = 1000
+    /// The log level.
+    public var logLevel: Logger.Level = .info
+
+    /// Shortest accepted API key, so that keys cannot be guessed.
+    public static let minimumKeyLength = 16
+
+    /// Creates a configuration with the defaults; see `resolve` for the usual way.
+    public init() {}
+
+    /// Values given on the command line; each one wins over its environment variable.
+    public struct Overrides: Sendable, Equatable {
+        public var host: String?
+        public var port: Int?
+        public var modelPath: String?
+        public var apiKeyFile: String?
+        public var maxBodyBytes: Int?
+        public var maxBatchSize: Int?
+        public var logLevel: String?
+        public var insecureNoAuth = false
+        /// Creates empty overrides (every setting from the environment).
+        public init() {}
+    }
+
+    /// Resolves the configuration from `HOST`, `PORT`, `MODEL_PATH`, `API_KEYS`, `API_KEY_FILE`,
+    /// `MAX_BODY_BYTES`, `MAX_BATCH_SIZE`, `LOG_LEVEL` and the flags; flags win.
+    ///
+    /// Keys come from `API_KEYS` (comma-separated) and the key file (one per line, `#` comments
+    /// and blank lines skipped) together. Throws when no key is configured unless
+    /// `insecureNoAuth`, so a misconfigured deployment never serves without authentication.
+    public static func resolve(
+        environment: [String: String], overrides: Overrides,
+        readFile: (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) }
+    ) throws -> ServerConfiguration {
+        var c = ServerConfiguration()
+        let env = { (name: String) -> String? in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        c.host = overrides.host ?? env("HOST") ?? c.host
+        c.port = try overrides.port ?? integer("PORT", env("PORT"), in: 0...65535) ?? c.port
+        guard (0...65535).contains(c.port) else {
+            throw ConfigurationError.invalidValue(setting: "--port", value: String(c.port), expected: "0 to 65535")
+        }
+        c.modelPath = overrides.modelPath ?? env("MODEL_PATH")
+        c.maxBodyBytes = try positive("--max-body-bytes", overrides.maxBodyBytes)
+            ?? integer("MAX_BODY_BYTES", env("MAX_BODY_BYTES"), in: 1...Int.max) ?? c.maxBodyBytes
+        c.maxBatchSize = try positive("--max-batch-size", overrides.maxBatchSize)
+            ?? integer("MAX_BATCH_SIZE", env("MAX_BATCH_SIZE"), in: 1...Int.max) ?? c.maxBatchSize
+        if let level = overrides.logLevel ?? env("LOG_LEVEL") {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigurationError.invalidValue(
+                    setting: "LOG_LEVEL", value: level,
+                    expected: "one of trace, debug, info, notice, warning, error, critical")
+            }
+            c.logLevel = parsed
+        }
+        c.apiKeys = try keys(environment: env("API_KEYS"), file: overrides.apiKeyFile ?? env("API_KEY_FILE"), readFile: readFile)
+        c.allowsUnauthenticated = overrides.insecureNoAuth
+        if c.apiKeys.isEmpty && !c.allowsUnauthenticated { throw ConfigurationError.noAPIKeys }
+        return c
+    }
+
+    private static func integer(_ name: String, _ text: String?, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw ConfigurationError.invalidValue(setting: name, value: text,
+                                                  expected: "an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    private static func positive(_ flag: String, _ value: Int?) throws -> Int? {
+        if let value, value < 1 {
+            throw ConfigurationError.invalidValue(setting: flag, value: String(value), expected: "a positive integer")
+        }
+        return value
+    }
+
+    private static func keys(environment: String?, file: String?,
+                             readFile: (String) throws -> String) throws -> [String] {
+        var keys: [(key: String, source: String)] = []
+        for part in (environment ?? "").split(separator: ",") {
+            let key = part.trimmingCharacters(in: .whitespaces)
+            if !key.isEmpty { keys.append((key, "API_KEYS")) }
+        }
+        if let file {
+            let text: String
+            do { text = try readFile(file) } catch {
+                throw ConfigurationError.unreadableKeyFile(path: file, reason: "\(error.localizedDescription)")
+            }
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let key = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !key.isEmpty && !key.hasPrefix("#") { keys.append((key, "\(file):\(n + 1)")) }
+            }
+        }
+        if let weak = keys.first(where: { $0.key.count < minimumKeyLength }) {
+            throw ConfigurationError.weakKey(source: weak.source, minimumLength: minimumKeyLength)
+        }
+        return keys.map(\.key)
+    }
+}
+
+extension ServerConfiguration: CustomStringConvertible {
+    /// The settings for the start-up log line, with the keys counted, never shown.
+    public var description: String {
+        "host=\(host) port=\(port) model_path=\(modelPath ?? "-") api_keys=\(apiKeys.count) "
+            + "auth=\(allowsUnauthenticated ? "disabled" : "required") max_body_bytes=\(maxBodyBytes) "
+            + "max_batch_size=\(maxBatchSize) log_level=\(logLevel)"
+    }
+}

@@ -1,0 +1,191 @@
+/// A strict JSON reader over raw bytes: the fast path that decodes records straight from
+/// the request body, without building a JSON tree or going through `Codable`.
+///
+/// It validates the whole document's syntax (RFC 8259: no trailing commas, no comments) and
+/// reads the values records need: numbers, `null`, and object keys. Values of other types
+/// are validated and skipped. `JSONRecord` (Foundation's `JSONDecoder`) is the plain
+/// version it is tested against.
+struct JSONScanner {
+    private let bytes: UnsafeRawBufferPointer
+    private var offset = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// A scalar read where a record field's value was expected.
+    enum Scalar: Equatable {
+        case number(Double)
+        case null
+        /// A string, boolean, array or object.
+        case otherType
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    func malformed(_ what: String) -> MalformedBodyError {
+        MalformedBodyError(message: "the request body is not valid JSON: \(what) at byte \(offset)")
+    }
+
+    private func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
+    mutating func skipWhitespace() {
+        while let b = peek(), b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { offset += 1 }
+    }
+
+    /// Consumes `byte` (after whitespace) if it is next.
+    mutating func consume(_ byte: UInt8) -> Bool {
+        skipWhitespace()
+        guard peek() == byte else { return false }
+        offset += 1
+        return true
+    }
+
+    mutating func expect(_ byte: UInt8) throws(MalformedBodyError) {
+        guard consume(byte) else { throw malformed("expected '\(Character(Unicode.Scalar(byte)))'") }
+    }
+
+    /// The next value's first byte, after whitespace.
+    mutating func peekValue() throws(MalformedBodyError) -> UInt8 {
+        skipWhitespace()
+        guard let b = peek() else { throw malformed("unexpected end") }
+        return b
+    }
+
+    /// Reads a value where a number or null is wanted.
+    mutating func scalar() throws(MalformedBodyError) -> Scalar {
+        switch try peekValue() {
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default: try skipValue(); return .otherType
+        }
+    }
+
+    /// Validates and skips any value.
+    mutating func skipValue() throws(MalformedBodyError) {
+        switch try peekValue() {
+        case UInt8(ascii: "{"):
+            offset += 1
+            if consume(UInt8(ascii: "}")) { return }
+            repeat {
+                skipWhitespace()
+                _ = try string()
+                try expect(UInt8(ascii: ":"))
+                try skipValue()
+            } while consume(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "}"))
+        case UInt8(ascii: "["):
+            offset += 1
+            if consume(UInt8(ascii: "]")) { return }
+            repeat { try skipValue() } while consume(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "]"))
+        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default: _ = try number()
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(MalformedBodyError) {
+        let length = word.utf8CodeUnitCount
+        guard offset + length <= bytes.count,
+              (0..<length).allSatisfy({ bytes[offset + $0] == word.utf8Start[$0] }) else {
+            throw malformed("invalid literal")
+        }
+        offset += length
+    }
+
+    /// A number by the JSON grammar `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    mutating func number() throws(MalformedBodyError) -> Double {
+        let start = offset
+        func digits(_ s: inout JSONScanner) -> Int {
+            let from = s.offset
+            while let b = s.peek(), b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") { s.offset += 1 }
+            return s.offset - from
+        }
+        if peek() == UInt8(ascii: "-") { offset += 1 }
+        let leadingZero = peek() == UInt8(ascii: "0")
+        let integerDigits = digits(&self)
+        guard integerDigits > 0, !(leadingZero && integerDigits > 1) else { throw malformed("invalid number") }
+        if peek() == UInt8(ascii: ".") {
+            offset += 1
+            guard digits(&self) > 0 else { throw malformed("invalid number") }
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            offset += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { offset += 1 }
+            guard digits(&self) > 0 else { throw malformed("invalid number") }
+        }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        return Double(text)!
+    }
+
+    /// A string (the scanner is at its opening quote), escapes decoded.
+    mutating func string() throws(MalformedBodyError) -> String {
+        guard peek() == UInt8(ascii: "\"") else { throw malformed("expected a string") }
+        offset += 1
+        let start = offset
+        while let b = peek(), b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") {
+            guard b >= 0x20 else { throw malformed("control character in a string") }
+            offset += 1
+        }
+        var text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        while true {
+            guard let b = peek() else { throw malformed("unterminated string") }
+            offset += 1
+            switch b {
+            case UInt8(ascii: "\""): return text
+            case UInt8(ascii: "\\"): text.unicodeScalars.append(try escape())
+            default:
+                guard b >= 0x20 else { throw malformed("control character in a string") }
+                let from = offset - 1
+                while let c = peek(), c != UInt8(ascii: "\""), c != UInt8(ascii: "\\"), c >= 0x20 { offset += 1 }
+                text += String(decoding: UnsafeRawBufferPointer(rebasing: bytes[from..<offset]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// The character of an escape sequence (the scanner is after its backslash).
+    private mutating func escape() throws(MalformedBodyError) -> Unicode.Scalar {
+        guard let b = peek() else { throw malformed("unterminated escape") }
+        offset += 1
+        switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return Unicode.Scalar(b)
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"):
+            let unit = try hex4()
+            if (0xD800..<0xDC00).contains(unit) {
+                guard consume(UInt8(ascii: "\\")), peek() == UInt8(ascii: "u") else { throw malformed("lone surrogate") }
+                offset += 1
+                let low = try hex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw malformed("lone surrogate") }
+                return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!
+            }
+            guard let scalar = Unicode.Scalar(unit) else { throw malformed("lone surrogate") }
+            return scalar
+        default: throw malformed("invalid escape")
+        }
+    }
+
+    private mutating func hex4() throws(MalformedBodyError) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let b = peek(), let digit = Self.hexValue(b) else { throw malformed("invalid \\u escape") }
+            value = value << 4 | digit
+            offset += 1
+        }
+        return value
+    }
+
+    private static func hexValue(_ b: UInt8) -> UInt32? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(b - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(b - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(b - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// A backend with what the server reads from it once, at load time.
+///
+/// Requests take one `LoadedModel` at their start and use only it, so a reload never mixes
+/// two models within a request.
+struct LoadedModel: Sendable {
+    let backend: any PredictionBackend
+    let info: ModelInfo
+    let schema: RecordSchema
+    let supportsExplanations: Bool
+    /// Where it was loaded from (logged, returned by reload; not shown on unauthenticated routes).
+    let path: String
+    let loadedAt: Date
+
+    init(backend: any PredictionBackend, path: String, loadedAt: Date = Date()) {
+        self.backend = backend
+        self.info = backend.info
+        self.schema = RecordSchema(fields: backend.inputFields)
+        self.supportsExplanations = backend.supportsExplanations
+        self.path = path
+        self.loadedAt = loadedAt
+    }
+
+    /// Predicts `records`, checking the backend's answer (a wrong count or class count is a
+    /// backend bug, answered with 500). Backend errors are mapped by `APIError.from`.
+    func predict(_ records: [PredictionRecord], explain: Bool, batch: Bool) throws(APIError) -> [Prediction] {
+        let predictions: [Prediction]
+        do {
+            predictions = try backend.predict(records, explain: explain)
+        } catch {
+            throw APIError.from(error, batch: batch)
+        }
+        guard predictions.count == records.count,
+              predictions.allSatisfy({ $0.probabilities.count == info.classLabels.count }) else {
+            throw APIError.predictionFailed(BackendContractError(kind: info.kind, records: records.count,
+                                                                 predictions: predictions.count))
+        }
+        return predictions
+    }
+}
+
+/// A backend that returned the wrong number of predictions or probabilities.
+struct BackendContractError: Error, CustomStringConvertible {
+    let kind: String
+    let records: Int
+    let predictions: Int
+    var description: String {
+        "backend '\(kind)' broke its contract: \(predictions) predictions for \(records) records, or a wrong class count"
+    }
+}

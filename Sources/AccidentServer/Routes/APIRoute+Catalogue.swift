@@ -1,0 +1,55 @@
+import Hummingbird
+
+extension APIRoute {
+    private static let keyErrors: [(status: Int, when: String)] = [
+        (401, "the X-API-Key header is missing or holds no valid key"),
+    ]
+    private static let bodyErrors: [(status: Int, when: String)] = [
+        (400, "the body is not valid JSON (or CSV), or a query parameter is invalid"),
+        (413, "the body is larger than MAX_BODY_BYTES"),
+        (415, "the content type is not accepted"),
+        (422, "a field is missing, of the wrong type or has a value that is not allowed; `field` names it"),
+    ]
+
+    /// Every route of the server.
+    static let catalogue: [APIRoute] = [
+        APIRoute(method: .get, path: APIPath.health, operationID: "health", summary: "Health check",
+                 details: "Whether the server is up and which model is serving; needs no API key.",
+                 requiresKey: false, body: .none, acceptsExplain: false, success: .json(schema: "Health"), errors: []),
+        APIRoute(method: .post, path: APIPath.predict, operationID: "predict", summary: "Predict one record",
+                 details: "The predicted class and class probabilities of one record with BAAC field names and codes. "
+                     + "With explain=true, the per-feature contributions too, when the model kind supports them (else 400).",
+                 requiresKey: true, body: .record, acceptsExplain: true, success: .json(schema: "Prediction"),
+                 errors: keyErrors + bodyErrors + [(503, "no model is loaded")]),
+        APIRoute(method: .post, path: APIPath.predictBatch, operationID: "predictBatch", summary: "Predict a batch",
+                 details: "Predictions for a JSON array of records, or a text/csv body with a header line of field names, "
+                     + "in request order. The batch is all or nothing: the first invalid record fails the whole batch "
+                     + "with 422 naming `[index].field` (index from 0, over data rows for CSV); more than "
+                     + "MAX_BATCH_SIZE records give 413.",
+                 requiresKey: true, body: .batch, acceptsExplain: true, success: .json(schema: "BatchPrediction"),
+                 errors: keyErrors + bodyErrors + [(503, "no model is loaded")]),
+        APIRoute(method: .post, path: APIPath.reloadModel, operationID: "reloadModel", summary: "Load another model",
+                 details: "Loads the model file at `path` and swaps it in atomically: requests already running finish "
+                     + "on the previous model. A file that fails to load leaves the previous model serving and gives 422.",
+                 requiresKey: true, body: .reload, acceptsExplain: false, success: .json(schema: "ReloadResult"),
+                 errors: keyErrors + [
+                     (400, "the body is not valid JSON"), (413, "the body is larger than MAX_BODY_BYTES"),
+                     (415, "the content type is not application/json"),
+                     (422, "`path` is missing, or the file could not be loaded (the message says why)"),
+                 ]),
+        APIRoute(method: .get, path: APIPath.openAPI, operationID: "openAPI", summary: "This OpenAPI document",
+                 details: "The OpenAPI 3.1 description of every route; the record schema is the loaded model's.",
+                 requiresKey: false, body: .none, acceptsExplain: false, success: .json(schema: "OpenAPIDocument"), errors: []),
+        APIRoute(method: .get, path: APIPath.docs, operationID: "docs", summary: "API documentation page",
+                 details: "A self-contained HTML page describing the routes and the record fields.",
+                 requiresKey: false, body: .none, acceptsExplain: false, success: .html, errors: []),
+        APIRoute(method: .get, path: APIPath.metrics, operationID: "metrics", summary: "Prometheus metrics",
+                 details: "Requests by route and status, latency histograms, errors by code, predictions by class, "
+                     + "the serving model and reload counts, in the Prometheus text format.",
+                 requiresKey: false, body: .none, acceptsExplain: false, success: .prometheus, errors: []),
+    ]
+
+    /// The methods of each path, for 405 answers and their `Allow` header.
+    static let allowedMethods: [String: [HTTPRequest.Method]] = Dictionary(
+        catalogue.map { ($0.path, [$0.method]) }, uniquingKeysWith: +)
+}
