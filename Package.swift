@@ -68,6 +68,10 @@ let package = Package(
             dependencies: ["AccidentML"]
         ),
         .testTarget(
+            name: "benchTests",
+            dependencies: ["bench"]
+        ),
+        .testTarget(
             name: "AccidentServerTests",
             dependencies: [
                 "AccidentServer",

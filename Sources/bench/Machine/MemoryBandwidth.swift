@@ -34,7 +34,7 @@ enum MemoryBandwidth {
     /// Read bandwidth in GB/s (10^9 bytes) of `repeats` passes over `bytes` of ones with
     /// `threads` workers, each summing a contiguous share. The sums are checked against the
     /// element count, so no pass can be optimised away.
-    static func measure(bytes: Int, threads: Int, repeats: Int) -> Measurement {
+    static func measure(bytes: Int, threads: Int, repeats: Int) -> MeasuredSide {
         let count = bytes / MemoryLayout<Float>.stride
         let values = [Float](repeating: 1, count: count)
         var partials = [Float](repeating: 0, count: threads)

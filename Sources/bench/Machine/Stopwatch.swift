@@ -23,12 +23,12 @@ enum Stopwatch {
     /// Runs `body` once untimed (warm-up: page cache, lazy initialisation), then `repeats`
     /// timed times, with the load average read before and after; `name` labels the result.
     static func measure<E: Error>(_ name: String, repeats: Int, warmUp: Bool = true,
-                                  _ body: () throws(E) -> Void) throws(E) -> Measurement {
+                                  _ body: () throws(E) -> Void) throws(E) -> MeasuredSide {
         precondition(repeats >= 1, "at least one repeat")
         if warmUp { try body() }
         let before = MachineInfo.loadAverage()
         var samples: [Double] = []
         for _ in 0..<repeats { samples.append(try seconds(body)) }
-        return Measurement(name: name, summary: Summary(samples), loadBefore: before, loadAfter: MachineInfo.loadAverage())
+        return MeasuredSide(name: name, summary: Summary(samples), loadBefore: before, loadAfter: MachineInfo.loadAverage())
     }
 }

@@ -144,7 +144,7 @@ struct InferencePeerOutput: Decodable, Sendable {
     }
 }
 
-extension Measurement {
+extension MeasuredSide {
     /// A peer's per-repeat seconds with the load it reported around them.
     init(name: String, seconds: [Double], context: PeerContext) {
         self.init(name: name, summary: Summary(seconds), loadBefore: context.loadavgBefore, loadAfter: context.loadavgAfter)

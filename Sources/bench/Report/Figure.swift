@@ -3,7 +3,7 @@
 typealias LoadAverage = [Double]
 
 /// One measured side of a figure: its repeats and the load around them.
-struct Measurement: Codable, Sendable {
+struct MeasuredSide: Codable, Sendable {
     /// Who was measured, e.g. `AccidentML` or `LightGBM 4.7.0`.
     var name: String
     var summary: Summary
@@ -20,9 +20,9 @@ struct Figure: Codable, Sendable {
     /// Unit of the values, e.g. `s`, `MB/s`, `rows/s`, `µs`, `MiB`.
     var unit: String
     var better: Better
-    var ours: Measurement
+    var ours: MeasuredSide
     /// Nil when the peers were not run (`--no-peers`) or the peer has no such path.
-    var peer: Measurement?
+    var peer: MeasuredSide?
 
     /// Ours against the peer, when there is a peer.
     var comparison: Comparison? {
@@ -49,9 +49,9 @@ struct SectionResult: Codable, Sendable {
     var showsFigureTable = true
 }
 
-extension Measurement {
+extension MeasuredSide {
     /// The same measurement with its samples transformed, e.g. seconds to rows per second.
-    func converted(_ transform: (Summary) -> Summary) -> Measurement {
-        Measurement(name: name, summary: transform(summary), loadBefore: loadBefore, loadAfter: loadAfter)
+    func converted(_ transform: (Summary) -> Summary) -> MeasuredSide {
+        MeasuredSide(name: name, summary: transform(summary), loadBefore: loadBefore, loadAfter: loadAfter)
     }
 }

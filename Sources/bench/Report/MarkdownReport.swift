@@ -74,7 +74,7 @@ enum MarkdownReport {
         return [row(t.header), row(t.header.map { _ in "---" })] + t.rows.map(row)
     }
 
-    private static func loadSpan(_ m: Measurement) -> String {
+    private static func loadSpan(_ m: MeasuredSide) -> String {
         "\(Format.load(m.loadBefore))→\(Format.load(m.loadAfter))"
     }
 

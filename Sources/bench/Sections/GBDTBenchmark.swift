@@ -23,7 +23,7 @@ enum GBDTBenchmark {
         for data in datasets {
             for (i, threads) in run.settings.threads.enumerated() {
                 let ours = try trainOurs(data, hyper: hyper, threads: threads, run: run)
-                let oursTime = Measurement(name: "AccidentML \(accidentMLVersion)", summary: Summary(ours.train.seconds),
+                let oursTime = MeasuredSide(name: "AccidentML \(accidentMLVersion)", summary: Summary(ours.train.seconds),
                                            loadBefore: ours.loadavgBefore, loadAfter: ours.loadavgAfter)
                 var rows: [(String, GBDTRunOutput)] = [("AccidentML", ours)]
                 for (library, display, versionKey) in libraries where run.peers != nil {
@@ -35,7 +35,7 @@ enum GBDTBenchmark {
                     run.record(out.versions)
                     if let saveModel { run.lightGBMModel = saveModel }
                     let name = "\(display) \(out.versions[versionKey] ?? "")"
-                    let peerTime = Measurement(name: name, summary: Summary(out.train.seconds),
+                    let peerTime = MeasuredSide(name: name, summary: Summary(out.train.seconds),
                                                loadBefore: out.loadavgBefore, loadAfter: out.loadavgAfter)
                     result.figures.append(Figure(label: "train, \(data.name)", threads: "\(threads)", unit: "s",
                                                  better: .lower, ours: oursTime, peer: peerTime))
@@ -82,8 +82,8 @@ enum GBDTBenchmark {
         return try child.runJSON(GBDTRunOutput.self)
     }
 
-    private static func memoryMeasurement(_ name: String, _ out: GBDTRunOutput) -> Measurement {
-        Measurement(name: name, summary: Summary(out.peakRssBytes).scaled(by: 1.0 / Double(1 << 20)),
+    private static func memoryMeasurement(_ name: String, _ out: GBDTRunOutput) -> MeasuredSide {
+        MeasuredSide(name: name, summary: Summary(out.peakRssBytes).scaled(by: 1.0 / Double(1 << 20)),
                     loadBefore: out.loadavgBefore, loadAfter: out.loadavgAfter)
     }
 

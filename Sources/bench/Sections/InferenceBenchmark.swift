@@ -69,7 +69,7 @@ enum InferenceBenchmark {
 
     /// p50 and p99 latency (µs) of `calls` single-row predictions, per repeat.
     static func singleRowLatency(_ model: GBDTModel, _ x: FeatureMatrix<Float>, calls: Int,
-                                 repeats: Int) -> (p50: Measurement, p99: Measurement) {
+                                 repeats: Int) -> (p50: MeasuredSide, p99: MeasuredSide) {
         let n = x.rowCount, d = x.columnCount
         var rows = [Float](repeating: 0, count: n * d)
         for r in 0..<n { for c in 0..<d { rows[r * d + c] = x[row: r, column: c] } }
@@ -96,8 +96,8 @@ enum InferenceBenchmark {
             }
         }
         let after = MachineInfo.loadAverage(), name = "AccidentML \(accidentMLVersion)"
-        return (Measurement(name: name, summary: Summary(p50), loadBefore: before, loadAfter: after),
-                Measurement(name: name, summary: Summary(p99), loadBefore: before, loadAfter: after))
+        return (MeasuredSide(name: name, summary: Summary(p50), loadBefore: before, loadAfter: after),
+                MeasuredSide(name: name, summary: Summary(p99), loadBefore: before, loadAfter: after))
     }
 
     /// The peers' figures gathered over `repeats` runs of `inference_peer.py`, or nil without peers.
@@ -127,8 +127,8 @@ enum InferenceBenchmark {
 /// One single-row path of the inference peer over its runs.
 struct PeerLatency {
     let path: String
-    let p50: Measurement
-    let p99: Measurement
+    let p50: MeasuredSide
+    let p99: MeasuredSide
 }
 
 /// The inference peer's runs merged: each run gives one sample per figure.
@@ -149,14 +149,14 @@ struct PeerInference {
     }
 
     /// Rows per second of one library, batch size and thread count.
-    func batch(library: String, size: Int, threads: Int) -> Measurement? {
+    func batch(library: String, size: Int, threads: Int) -> MeasuredSide? {
         let seconds = runs.flatMap { run in
             run.batchResults.filter { $0.library == library && $0.batch == size && $0.threads == threads }.flatMap(\.seconds)
         }
         guard !seconds.isEmpty else { return nil }
         let versions = runs[0].context.versions
         let name = library == "lleaves" ? "lleaves \(versions["lleaves"] ?? "")" : "LightGBM \(versions["lightgbm"] ?? "")"
-        return Measurement(name: name, summary: Summary(seconds).reciprocal(times: Double(size)),
+        return MeasuredSide(name: name, summary: Summary(seconds).reciprocal(times: Double(size)),
                            loadBefore: loadBefore, loadAfter: loadAfter)
     }
 
@@ -164,8 +164,8 @@ struct PeerInference {
     var latencies: [PeerLatency] {
         runs[0].singleRowResults.map(\.path).map { path in
             let results = runs.flatMap { $0.singleRowResults.filter { $0.path == path } }
-            func measurement(_ values: [Double]) -> Measurement {
-                Measurement(name: path, summary: Summary(values), loadBefore: loadBefore, loadAfter: loadAfter)
+            func measurement(_ values: [Double]) -> MeasuredSide {
+                MeasuredSide(name: path, summary: Summary(values), loadBefore: loadBefore, loadAfter: loadAfter)
             }
             return PeerLatency(path: path, p50: measurement(results.map(\.p50Us)), p99: measurement(results.map(\.p99Us)))
         }

@@ -48,13 +48,13 @@ enum LogisticBenchmark {
                     throw .library(section: "logistic", detail: "training on \(data.name) failed: \(error.description)")
                 }
             }
-            var peer: Measurement?
+            var peer: MeasuredSide?
             var peerOutput: LogisticPeerOutput?
             if let peers = run.peers {
                 let command = peers.logistic(data: data, c: c, tolerance: tolerance, maxIterations: maxIterations,
                                              threads: threads, repeats: s.repeats)
                 let out = try run.runPeer(command, as: LogisticPeerOutput.self) { $0.context }
-                peer = Measurement(name: "scikit-learn \(out.context.versions["scikit-learn"] ?? "") lbfgs",
+                peer = MeasuredSide(name: "scikit-learn \(out.context.versions["scikit-learn"] ?? "") lbfgs",
                                    seconds: out.fit.seconds, context: out.context)
                 peerOutput = out
             }

@@ -25,11 +25,11 @@ enum ParseBenchmark {
                 throw .library(section: "parse", detail: "BAACReader failed on the generated year: \(error.description)")
             }
         }
-        var peer: Measurement?
+        var peer: MeasuredSide?
         if let peers = run.peers {
             let out = try run.runPeer(peers.pandasRead(folder: folder, repeats: s.repeats), as: PandasReadOutput.self) { $0.context }
             let version = out.context.versions["pandas"].map { " \($0)" } ?? ""
-            peer = Measurement(name: "pandas\(version) read_csv", summary: Summary(out.read.seconds),
+            peer = MeasuredSide(name: "pandas\(version) read_csv", summary: Summary(out.read.seconds),
                                loadBefore: out.context.loadavgBefore, loadAfter: out.context.loadavgAfter)
                 .converted { $0.reciprocal(times: Double(out.bytes) / 1e6) }
         }
