@@ -30,11 +30,10 @@ enum InferenceBenchmark {
                 let ours = Stopwatch.measure("AccidentML \(accidentMLVersion)", repeats: s.repeats) {
                     _ = model.predictProbabilities(x, threads: threads)
                 }.converted { $0.reciprocal(times: Double(batch)) }
-                for library in ["lightgbm", "lleaves"] {
+                let peerSides = peer.map { p in ["lightgbm", "lleaves"].map { p.batch(library: $0, size: batch, threads: threads) } }
+                for side in peerSides ?? [nil] {
                     result.figures.append(Figure(label: "batch \(Format.grouped(batch))", threads: "\(threads)",
-                                                 unit: "rows/s", better: .higher, ours: ours,
-                                                 peer: peer?.batch(library: library, size: batch, threads: threads)))
-                    if peer == nil { break }
+                                                 unit: "rows/s", better: .higher, ours: ours, peer: side))
                 }
             }
         }

@@ -34,7 +34,8 @@ enum ParseBenchmark {
                 .converted { $0.reciprocal(times: Double(out.bytes) / 1e6) }
         }
         let figure = Figure(label: "read a year of \(Format.grouped(s.rows)) accidents (\(Format.number(megabytes)) MB)",
-                            threads: "ours all (\(run.machine.cores)), pandas 1", unit: "MB/s", better: .higher,
+                            threads: "ours all (\(run.machine.cores))" + (peer == nil ? "" : ", pandas 1"),
+                            unit: "MB/s", better: .higher,
                             ours: ours.converted { $0.reciprocal(times: megabytes) }, peer: peer)
         return SectionResult(
             section: .parse, title: "BAAC parse throughput (MB/s)",
