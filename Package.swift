@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     ],
     targets: [
         // OpenBLAS (CBLAS) + LAPACKE from Debian's libopenblas-dev / liblapacke-dev.
@@ -30,6 +31,15 @@ let package = Package(
             dependencies: [
                 "COpenBLAS",
                 .product(name: "Numerics", package: "swift-numerics"),
+            ]
+        ),
+        // The PostgreSQL accident store (schema migrations, COPY ingest, predictions log).
+        .target(
+            name: "AccidentStore",
+            dependencies: [
+                "AccidentML",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The prediction API (Hummingbird 2), as a library so tests run it in-process.
@@ -67,6 +77,11 @@ let package = Package(
             name: "AccidentMLTests",
             dependencies: ["AccidentML"]
         ),
+        // Drives the `train` tool in-process (`@testable import train`).
+        .testTarget(
+            name: "trainTests",
+            dependencies: ["train"]
+        ),
         .testTarget(
             name: "benchTests",
             dependencies: ["bench"]
@@ -76,6 +91,13 @@ let package = Package(
             dependencies: [
                 "AccidentServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "AccidentStoreTests",
+            dependencies: [
+                "AccidentStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
     ]

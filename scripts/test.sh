@@ -4,5 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+# PostgreSQL for the AccidentStore tests: one already running is reused (and left running),
+# one started here is stopped on exit.
+if ! scripts/services/postgres.sh status >/dev/null; then
+    scripts/services/postgres.sh start
+    trap 'scripts/services/postgres.sh stop' EXIT
+fi
+export ACCIDENTML_DATABASE_URL="${ACCIDENTML_DATABASE_URL:-$(scripts/services/postgres.sh url)}"
 swift build --build-tests
 swift test --skip-build "$@"

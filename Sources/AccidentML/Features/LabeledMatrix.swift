@@ -29,16 +29,8 @@ public struct LabeledMatrix<Scalar: BinaryFloatingPoint & SIMDScalar & Sendable>
 
     /// A seeded, stratified split into (train, test) with `testFraction` of each class in test.
     public func split(testFraction: Double, seed: UInt64) -> (train: LabeledMatrix, test: LabeledMatrix) {
-        precondition(testFraction > 0 && testFraction < 1, "testFraction must be in (0, 1)")
-        var rng = SplitMix64(seed: seed)
-        var train: [Int] = [], test: [Int] = []
-        for k in 0..<classCount {
-            var idx = labels.indices.filter { Int(labels[$0]) == k }
-            idx.shuffle(using: &rng)
-            let nTest = Int((Double(idx.count) * testFraction).rounded())
-            test += idx[..<nTest]
-            train += idx[nTest...]
-        }
-        return (selecting(rows: train.sorted()), selecting(rows: test.sorted()))
+        let (train, test) = StratifiedSampling.split(labels: labels, classCount: classCount,
+                                                     testFraction: testFraction, seed: seed)
+        return (selecting(rows: train), selecting(rows: test))
     }
 }

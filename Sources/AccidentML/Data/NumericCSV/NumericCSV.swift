@@ -9,37 +9,8 @@ public enum NumericCSV {
     /// Loads a numeric CSV into a feature matrix, one column per header name.
     public static func loadFeatures<Scalar>(_ url: URL, as scalar: Scalar.Type = Scalar.self) throws(NumericCSVError)
         -> FeatureMatrix<Scalar> {
-        let file = try open(url)
-        let header = try header(of: file)
-        let width = header.names.count
-        var values: [Double] = []
-        values.reserveCapacity(file.bytes.count / 2)
-        var rows = 0
-        try scan(file, header) { record, bytes, line throws(NumericCSVError) in
-            for k in 0..<width {
-                let field = record.field(k, in: bytes)
-                switch ByteNumber.decimal(field) {
-                case .value(let v): values.append(v)
-                case .empty: values.append(.nan)
-                case .invalid:
-                    guard isNaNToken(ByteNumber.trimmed(field)) else {
-                        throw .badNumber(file: file.path, line: line, column: header.names[k],
-                                         value: String(decoding: field, as: UTF8.self))
-                    }
-                    values.append(.nan)
-                }
-            }
-            rows += 1
-        }
-        var storage = [Scalar](repeating: 0, count: values.count)
-        values.withUnsafeBufferPointer { rowMajor in
-            storage.withUnsafeMutableBufferPointer { columnMajor in
-                for r in 0..<rows {
-                    for c in 0..<width { columnMajor[c * rows + r] = Scalar(rowMajor[r * width + c]) }
-                }
-            }
-        }
-        return FeatureMatrix(rowCount: rows, columnNames: header.names, storage: storage)
+        var reader = try ChunkReader(url)
+        return try reader.next(maxRows: Int.max) ?? FeatureMatrix(rowCount: 0, columnNames: reader.columnNames)
     }
 
     /// Loads features and a one-column label file into labelled data.
@@ -87,11 +58,11 @@ public enum NumericCSV {
         t.count == 3 && t[0] | 0x20 == UInt8(ascii: "n") && t[1] | 0x20 == UInt8(ascii: "a") && t[2] | 0x20 == UInt8(ascii: "n")
     }
 
-    private static func open(_ url: URL) throws(NumericCSVError) -> MappedFile {
+    static func open(_ url: URL) throws(NumericCSVError) -> MappedFile {
         do { return try MappedFile(url: url) } catch { throw .cannotRead(file: error.path, reason: error.reason) }
     }
 
-    private static func header(of file: MappedFile) throws(NumericCSVError) -> CSVHeader {
+    static func header(of file: MappedFile) throws(NumericCSVError) -> CSVHeader {
         do {
             return try CSVHeader.read(file.buffer)
         } catch {
@@ -106,22 +77,28 @@ public enum NumericCSV {
     private static func scan(_ file: MappedFile, _ header: CSVHeader,
                              _ body: (CSVRecord, UnsafeBufferPointer<UInt8>, Int) throws(NumericCSVError) -> Void)
         throws(NumericCSVError) {
-        let bytes = file.buffer
-        var scanner = CSVScanner(bytes: bytes, separator: header.separator, offset: header.bodyOffset, line: header.bodyLine)
+        var scanner = CSVScanner(bytes: file.buffer, separator: header.separator, offset: header.bodyOffset, line: header.bodyLine)
         var record = CSVRecord(capacity: header.names.count + 1)
-        while true {
-            switch scanner.next(into: &record) {
-            case .end:
-                return
-            case .malformed(let e):
-                throw .malformedRow(file: file.path, line: e.line, detail: "\(e.what) in field \(e.field)")
-            case .record:
-                guard record.count == header.names.count else {
-                    throw .malformedRow(file: file.path, line: record.line,
-                                        detail: "\(record.count) fields, the header has \(header.names.count)")
-                }
-                try body(record, bytes, record.line)
+        while try nextRecord(&scanner, into: &record, header: header, file: file) {
+            try body(record, file.buffer, record.line)
+        }
+    }
+
+    /// Reads the next data row into `record`; false at the end. A malformed row, or one with
+    /// another field count than the header, throws.
+    static func nextRecord(_ scanner: inout CSVScanner, into record: inout CSVRecord, header: CSVHeader,
+                           file: MappedFile) throws(NumericCSVError) -> Bool {
+        switch scanner.next(into: &record) {
+        case .end:
+            return false
+        case .malformed(let e):
+            throw .malformedRow(file: file.path, line: e.line, detail: "\(e.what) in field \(e.field)")
+        case .record:
+            guard record.count == header.names.count else {
+                throw .malformedRow(file: file.path, line: record.line,
+                                    detail: "\(record.count) fields, the header has \(header.names.count)")
             }
+            return true
         }
     }
 }

@@ -1,0 +1,160 @@
+extension Migration {
+    /// Version 1: the four normalised BAAC tables (see `docs/database.md`).
+    ///
+    /// Conventions: a missing code (-1 in `BAACRecords`) or coordinate (NaN) is stored as NULL;
+    /// every table carries the BAAC `year` and `row_index` (position of the row in its year's
+    /// file), so that one year is replaced as a whole and rows read back in file order.
+    /// Children reference their accident through `(accident_id, year)`, which keeps years apart.
+    static let baacTables = Migration(version: 1, name: "baac_tables", statements: [
+        """
+        CREATE TABLE accidents (
+            id           bigint   PRIMARY KEY,
+            year         smallint NOT NULL,
+            row_index    integer  NOT NULL CHECK (row_index >= 0),
+            month        smallint,
+            day          smallint,
+            hour         smallint,
+            minute       smallint,
+            lum          smallint,
+            agg          smallint,
+            intersection smallint,
+            atm          smallint,
+            col          smallint,
+            departement  smallint,
+            commune      integer,
+            latitude     double precision,
+            longitude    double precision,
+            UNIQUE (id, year),
+            UNIQUE (year, row_index)
+        )
+        """,
+        "CREATE INDEX accidents_year_departement_idx ON accidents (year, departement)",
+        """
+        CREATE TABLE places (
+            accident_id bigint   PRIMARY KEY,
+            year        smallint NOT NULL,
+            row_index   integer  NOT NULL CHECK (row_index >= 0),
+            catr        smallint,
+            circ        smallint,
+            nbv         smallint,
+            vosp        smallint,
+            prof        smallint,
+            plan        smallint,
+            surf        smallint,
+            infra       smallint,
+            situ        smallint,
+            vma         smallint,
+            road_width  real,
+            FOREIGN KEY (accident_id, year) REFERENCES accidents (id, year),
+            UNIQUE (year, row_index)
+        )
+        """,
+        """
+        CREATE TABLE vehicles (
+            accident_id    bigint     NOT NULL,
+            vehicle_number varchar(4) NOT NULL,
+            year           smallint   NOT NULL,
+            row_index      integer    NOT NULL CHECK (row_index >= 0),
+            vehicle_id     bigint,
+            senc           smallint,
+            catv           smallint,
+            obs            smallint,
+            obsm           smallint,
+            choc           smallint,
+            manv           smallint,
+            motor          smallint,
+            occutc         smallint,
+            PRIMARY KEY (accident_id, vehicle_number),
+            FOREIGN KEY (accident_id, year) REFERENCES accidents (id, year),
+            UNIQUE (year, row_index)
+        )
+        """,
+        """
+        CREATE TABLE users (
+            id             bigint     GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            accident_id    bigint     NOT NULL,
+            year           smallint   NOT NULL,
+            row_index      integer    NOT NULL CHECK (row_index >= 0),
+            user_id        bigint,
+            vehicle_id     bigint,
+            vehicle_number varchar(4),
+            place          smallint,
+            catu           smallint,
+            grav           smallint,
+            sexe           smallint,
+            trajet         smallint,
+            secu1          smallint,
+            secu2          smallint,
+            secu3          smallint,
+            locp           smallint,
+            actp           smallint,
+            etatp          smallint,
+            birth_year     smallint,
+            FOREIGN KEY (accident_id, year) REFERENCES accidents (id, year),
+            FOREIGN KEY (accident_id, vehicle_number) REFERENCES vehicles (accident_id, vehicle_number),
+            UNIQUE (year, row_index)
+        )
+        """,
+        // Foreign keys are checked from the referenced side on DELETE: index the referencing columns.
+        "CREATE INDEX users_accident_vehicle_idx ON users (accident_id, vehicle_number)",
+    ] + comments)
+
+    /// Column meanings (official BAAC codebook), stored in the catalogue for anyone reading the database.
+    private static let comments: [String] = [
+        "COMMENT ON TABLE accidents IS 'BAAC caracteristiques: one row per accident. NULL = missing.'",
+        "COMMENT ON COLUMN accidents.id IS 'Num_Acc (Accident_Id in 2022), e.g. 202100000001'",
+        "COMMENT ON COLUMN accidents.year IS 'an, four digits; the unit of ingest (a year is replaced whole)'",
+        "COMMENT ON COLUMN accidents.row_index IS '0-based position of the row in its year''s file; read order'",
+        "COMMENT ON COLUMN accidents.hour IS 'hour of hrmn, 0-23'",
+        "COMMENT ON COLUMN accidents.minute IS 'minute of hrmn, 0-59'",
+        "COMMENT ON COLUMN accidents.lum IS 'lum: 1 daylight, 2 dusk or dawn, 3 night without street lighting, 4 night with street lighting off, 5 night with street lighting on'",
+        "COMMENT ON COLUMN accidents.agg IS 'agg: 1 outside built-up area, 2 inside built-up area'",
+        "COMMENT ON COLUMN accidents.intersection IS 'int: 1 none, 2 X, 3 T, 4 Y, 5 more than 4 branches, 6 roundabout, 7 square, 8 level crossing, 9 other'",
+        "COMMENT ON COLUMN accidents.atm IS 'atm: 1 normal, 2 light rain, 3 heavy rain, 4 snow or hail, 5 fog or smoke, 6 strong wind or storm, 7 dazzling, 8 overcast, 9 other'",
+        "COMMENT ON COLUMN accidents.col IS 'col: 1 two vehicles head-on, 2 two from the rear, 3 two from the side, 4 three or more in a chain, 5 three or more multiple collisions, 6 other collision, 7 no collision'",
+        "COMMENT ON COLUMN accidents.departement IS 'dep as INSEE integer: 01 -> 1, 2A -> 201, 2B -> 202, overseas 971-988'",
+        "COMMENT ON COLUMN accidents.commune IS 'com as INSEE integer: 07155 -> 7155, 2A004 -> 201004'",
+        "COMMENT ON COLUMN accidents.latitude IS 'lat, WGS84 degrees'",
+        "COMMENT ON COLUMN accidents.longitude IS 'long, WGS84 degrees'",
+        "COMMENT ON TABLE places IS 'BAAC lieux: the road of each accident, one row per accident. NULL = missing.'",
+        "COMMENT ON COLUMN places.catr IS 'catr: 1 motorway, 2 national road, 3 departmental road, 4 communal road, 5 off public network, 6 public car park, 7 urban metropolis road, 9 other'",
+        "COMMENT ON COLUMN places.circ IS 'circ: 1 one way, 2 two way, 3 separated carriageways, 4 variable-assignment lanes'",
+        "COMMENT ON COLUMN places.nbv IS 'nbv: number of traffic lanes'",
+        "COMMENT ON COLUMN places.vosp IS 'vosp: 0 none, 1 cycle path, 2 cycle lane, 3 reserved lane'",
+        "COMMENT ON COLUMN places.prof IS 'prof: 1 flat, 2 slope, 3 hilltop, 4 hill bottom'",
+        "COMMENT ON COLUMN places.plan IS 'plan: 1 straight, 2 left curve, 3 right curve, 4 S-bend'",
+        "COMMENT ON COLUMN places.surf IS 'surf: 1 normal, 2 wet, 3 puddles, 4 flooded, 5 snow, 6 mud, 7 ice, 8 grease or oil, 9 other'",
+        "COMMENT ON COLUMN places.infra IS 'infra: 0 none, 1 tunnel, 2 bridge, 3 interchange ramp, 4 railway, 5 laid-out crossroads, 6 pedestrian zone, 7 toll zone, 8 roadworks, 9 other'",
+        "COMMENT ON COLUMN places.situ IS 'situ: 0 none, 1 on carriageway, 2 on emergency lane, 3 on verge, 4 on pavement, 5 on cycle path, 6 on other special lane, 8 other'",
+        "COMMENT ON COLUMN places.vma IS 'vma: speed limit in km/h (2019+)'",
+        "COMMENT ON COLUMN places.road_width IS 'larrout: road width in metres'",
+        "COMMENT ON TABLE vehicles IS 'BAAC vehicules: vehicles involved, keyed by accident and num_veh. NULL = missing.'",
+        "COMMENT ON COLUMN vehicles.vehicle_number IS 'num_veh, e.g. A01; the join key of users before 2019'",
+        "COMMENT ON COLUMN vehicles.vehicle_id IS 'id_vehicule digits as an integer (2019+)'",
+        "COMMENT ON COLUMN vehicles.senc IS 'senc: 0 unknown, 1 increasing PK/PR, 2 decreasing PK/PR, 3 no reference'",
+        "COMMENT ON COLUMN vehicles.catv IS 'catv: official vehicle category, e.g. 1 bicycle, 2 moped <50cm3, 7 car, 10 light utility, 13-15 heavy goods, 30-34 scooters and motorcycles, 37 bus, 38 coach, 50 powered personal transporter, 80 e-bike, 99 other'",
+        "COMMENT ON COLUMN vehicles.obs IS 'obs: fixed obstacle hit, 0 none, 1 parked vehicle, 2 tree, 3-5 guard rails, 6 building or wall, 7 sign post, 8 pole, 9 street furniture, 10 parapet, 11 traffic island, 12 kerb, 13 ditch or embankment, 14-15 other fixed obstacle, 16 off road without obstacle, 17 culvert head'",
+        "COMMENT ON COLUMN vehicles.obsm IS 'obsm: mobile obstacle hit, 0 none, 1 pedestrian, 2 vehicle, 4 rail vehicle, 5 pet, 6 wild animal, 9 other'",
+        "COMMENT ON COLUMN vehicles.choc IS 'choc: initial impact, 0 none, 1 front, 2 front right, 3 front left, 4 rear, 5 rear right, 6 rear left, 7 right side, 8 left side, 9 multiple (rollover)'",
+        "COMMENT ON COLUMN vehicles.manv IS 'manv: main manoeuvre, 0 unknown, 1 no change of direction, 2 same direction same lane, ..., 15 turning left, 16 turning right, 17-18 overtaking, 19 crossing, 20 parking, 21 avoiding, 22 door opening, 23 stopped, 24 parked with occupants, 25 on pavement, 26 other'",
+        "COMMENT ON COLUMN vehicles.motor IS 'motor: 0 unknown, 1 hydrocarbon, 2 hybrid electric, 3 electric, 4 hydrogen, 5 human, 6 other (2019+)'",
+        "COMMENT ON COLUMN vehicles.occutc IS 'occutc: number of occupants of public transport'",
+        "COMMENT ON TABLE users IS 'BAAC usagers: people involved; grav is the prediction target. NULL = missing.'",
+        "COMMENT ON COLUMN users.id IS 'surrogate key, generated'",
+        "COMMENT ON COLUMN users.user_id IS 'id_usager digits as an integer (2022+)'",
+        "COMMENT ON COLUMN users.vehicle_id IS 'id_vehicule of the person''s vehicle (2019+)'",
+        "COMMENT ON COLUMN users.vehicle_number IS 'num_veh of the person''s vehicle; pedestrians belong to the vehicle that hit them'",
+        "COMMENT ON COLUMN users.place IS 'place: seat 1-9, 10 pedestrian'",
+        "COMMENT ON COLUMN users.catu IS 'catu: 1 driver, 2 passenger, 3 pedestrian'",
+        "COMMENT ON COLUMN users.grav IS 'grav: 1 unharmed, 2 killed, 3 hospitalised, 4 slightly injured'",
+        "COMMENT ON COLUMN users.sexe IS 'sexe: 1 male, 2 female'",
+        "COMMENT ON COLUMN users.trajet IS 'trajet: 0 not given, 1 home-work, 2 home-school, 3 shopping, 4 professional, 5 leisure, 9 other'",
+        "COMMENT ON COLUMN users.secu1 IS 'secu1: 0 none, 1 belt, 2 helmet, 3 child seat, 4 reflective vest, 5 airbag (2/3 wheels), 6 gloves, 7 gloves and airbag, 8 undeterminable, 9 other'",
+        "COMMENT ON COLUMN users.secu2 IS 'secu2: second equipment, codes as secu1'",
+        "COMMENT ON COLUMN users.secu3 IS 'secu3: third equipment, codes as secu1'",
+        "COMMENT ON COLUMN users.locp IS 'locp: pedestrian location, 0 none, 1 over 50 m from crossing, 2 under 50 m, 3 crossing without lights, 4 crossing with lights, 5 pavement, 6 verge, 7 refuge or emergency lane, 8 service road, 9 unknown'",
+        "COMMENT ON COLUMN users.actp IS 'actp: pedestrian action, 0 none, 1 same direction as vehicle, 2 opposite direction, 3 crossing, 4 masked, 5 playing or running, 6 with animal, 9 other, 10 (A) getting on or off, 11 (B) unknown'",
+        "COMMENT ON COLUMN users.etatp IS 'etatp: pedestrian 1 alone, 2 accompanied, 3 in a group'",
+        "COMMENT ON COLUMN users.birth_year IS 'an_nais: year of birth'",
+    ]
+}

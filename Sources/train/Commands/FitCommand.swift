@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// `train fit`: trains a model on BAAC folders or a feature CSV and writes its run folder.
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Train a model and write its run folder (model.aml, metrics.json, report.html).",
+        discussion: """
+            Examples:
+              train fit --baac data/baac --unit person --output runs/person
+              train fit --features X_train.csv --labels y_train.csv --folds 5
+            """)
+
+    @OptionGroup(title: "Data") var data: DataSourceOptions
+    @OptionGroup(title: "Model") var model: ModelOptions
+    @OptionGroup(title: "Validation") var validation: ValidationOptions
+    @OptionGroup(title: "Run") var options: RunOptions
+
+    @Option(help: ArgumentHelp("The run folder to write (default: runs/<model>-<unit>).", valueName: "folder"))
+    var output: String?
+
+    func validate() throws {
+        try data.check(needsLabels: true)
+        if model.model == .logistic, validation.earlyStopping != nil {
+            throw ValidationError("--early-stopping applies to --model gbdt; logistic regression runs L-BFGS to convergence.")
+        }
+    }
+
+    func run() throws {
+        let console = Console.current
+        let plan = FitPlan(source: data.source(in: console), unit: model.unit,
+                           trainer: model.trainer(threads: options.threads, seed: validation.seed, metric: validation.metric,
+                                                  earlyStopping: validation.earlyStopping),
+                           validation: validation.plan,
+                           metric: validation.metric, seed: validation.seed, threads: options.threads,
+                           runFolder: console.url(output ?? "runs/\(model.model.rawValue)-\(model.unit.rawValue)"))
+        try FitJob.runAndSummarize(plan, verbosity: options.verbosity, console: console)
+    }
+}

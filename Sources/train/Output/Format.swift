@@ -1,0 +1,36 @@
+import Foundation
+
+/// How numbers read in tables and notes.
+enum Format {
+    /// `38,288`.
+    static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// A metric value with four decimals, `n/a` when not a number.
+    static func metric(_ v: Double) -> String {
+        v.isFinite ? String(format: "%.4f", v) : "n/a"
+    }
+
+    /// `0.42 s`, `12.3 s`, `2 min 05 s`.
+    static func seconds(_ s: Double) -> String {
+        if s < 10 { return String(format: "%.2f s", s) }
+        if s < 60 { return String(format: "%.1f s", s) }
+        let whole = Int(s.rounded())
+        return String(format: "%d min %02d s", whole / 60, whole % 60)
+    }
+
+    /// `12.4 KB`, `3.1 MB`.
+    static func bytes(_ n: Int) -> String {
+        let units = ["bytes", "KB", "MB", "GB"]
+        var value = Double(n), unit = 0
+        while value >= 1000, unit < units.count - 1 { value /= 1000; unit += 1 }
+        return unit == 0 ? "\(n) bytes" : String(format: "%.1f %@", value, units[unit])
+    }
+}

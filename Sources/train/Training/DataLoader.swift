@@ -1,0 +1,46 @@
+import AccidentML
+import Foundation
+
+/// Reads a data source into what the commands need, with notes on what was read.
+enum DataLoader {
+    /// Reads every BAAC year found in `folders` into one set of tables.
+    static func readTables(_ folders: [URL], skipBadRows: Bool, log: Log) throws -> BAACTables {
+        var sets: [BAACFileSet] = []
+        for folder in folders { sets += try BAACFileSet.find(in: folder) }
+        let result = try BAACReader(options: BAACReadOptions(skipBadRows: skipBadRows)).read(sets)
+        let t = result.tables
+        for set in result.report.fileSets {
+            log.detail("read \(set.files.year.map(String.init) ?? "a year") (\(set.layout)) from "
+                       + log.console.display(set.files.characteristics.deletingLastPathComponent()))
+        }
+        log.detail("tables: \(Format.count(t.accidents.count)) accidents, \(Format.count(t.places.count)) places, "
+                   + "\(Format.count(t.vehicles.count)) vehicles, \(Format.count(t.users.count)) persons")
+        let skipped = result.report.totalSkipped
+        if skipped > 0 {
+            log.note("skipped \(Format.count(skipped)) bad rows (--skip-bad-rows); first: \(result.report.examples.first.map { "\($0)" } ?? "")")
+            for example in result.report.examples.dropFirst() { log.detail("  also skipped: \(example)") }
+        }
+        return t
+    }
+
+    /// Loads labelled rows of `unit` (BAAC) or a feature CSV with its labels.
+    static func loadLabeled(_ source: DataSource, unit: PredictionUnit, log: Log) throws -> LabeledRows {
+        switch source {
+        case let .baac(folders, skipBadRows):
+            let tables = try readTables(folders, skipBadRows: skipBadRows, log: log)
+            let rows = unit == .person ? tables.personRows() : tables.accidentRows()
+            log.detail("\(unit) rows: \(rows.report)")
+            guard rows.count > 0 else {
+                throw CLIError.data("\(source.summary(in: log.console)): no \(unit) row with a known severity. "
+                                    + "Fix: give BAAC files whose usagers table has grav codes.")
+            }
+            return .baac(rows)
+        case let .features(x, labels):
+            guard let labels else { preconditionFailure("fitting and evaluating need labels") }
+            let data: LabeledMatrix<Float> = try NumericCSV.loadLabeled(features: x, labels: labels)
+            log.detail("read \(Format.count(data.features.rowCount)) rows x \(data.features.columnCount) columns, "
+                       + "classes \(data.classLabels.joined(separator: ", "))")
+            return .columns(data)
+        }
+    }
+}

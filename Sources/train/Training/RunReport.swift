@@ -1,0 +1,51 @@
+import AccidentML
+
+/// Assembles the training report (`metrics.json`, `report.html`) from what a run scored.
+enum RunReport {
+    /// The report of a model on its scored rows: `validation` is held out (or out-of-fold, or
+    /// the evaluation rows); `features` are the training rows as people read them.
+    static func make(metadata: ModelMetadata, seed: UInt64, durations: [String: Double], features: FeatureMatrix<Float>,
+                     train: TrainingReport.ScoredRows, validation: TrainingReport.ScoredRows,
+                     learningCurves: [TrainingReport.LearningCurve], classifier: TrainedClassifier) -> TrainingReport {
+        let classCount = metadata.classLabels.count
+        return TrainingReport(run: .init(metadata: metadata, seed: seed, durations: durations), trainingFeatures: features,
+                              train: train, validation: validation, metrics: MetricSuite.metrics(classCount: classCount),
+                              learningCurves: learningCurves,
+                              importance: importance(classifier, columns: metadata.featureNames),
+                              severeClasses: severeClasses(unit: metadata.unit, classCount: classCount))
+    }
+
+    /// The classes the map counts as severe: hospitalised and killed for the person unit, else the last class.
+    static func severeClasses(unit: String, classCount: Int) -> [Int] {
+        unit == PredictionUnit.person.rawValue && classCount == 4 ? [2, 3] : [classCount - 1]
+    }
+
+    /// How much the model relies on each of its columns.
+    static func importance(_ classifier: TrainedClassifier, columns: [String]) -> TrainingReport.Importance {
+        switch classifier {
+        case .gbdt(let m):
+            let gain = m.featureImportance(.gain), splits = m.featureImportance(.splitCount)
+            return .init(measure: .gain, features: columns.enumerated().map { f, name in
+                .init(name: name, value: gain[f], splits: Int(splits[f]))
+            })
+        case .logistic(let m):
+            // Mean |coefficient| over the coefficient rows (one for two classes, one per class above).
+            let rows = m.coefficientRowCount
+            return .init(measure: .absoluteCoefficient, features: columns.enumerated().map { f, name in
+                .init(name: name, value: (0..<rows).reduce(0) { $0 + abs(m.coefficients[$1 * m.featureCount + f]) } / Double(rows))
+            })
+        }
+    }
+
+    /// `train_<metric>` and `validation_<metric>`, plus `cv_<metric>_mean` and `_sd` with folds:
+    /// what the model file's metadata records.
+    static func flatMetrics(_ report: TrainingReport, folds: FoldMetrics) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for m in report.finalMetrics {
+            out["train_\(m.name)"] = m.train
+            out["validation_\(m.name)"] = m.validation
+            if let s = folds.statistics(m.name) { out["cv_\(m.name)_mean"] = s.mean; out["cv_\(m.name)_sd"] = s.sd }
+        }
+        return out
+    }
+}
