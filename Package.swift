@@ -91,6 +91,10 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "benchTests",
+            dependencies: ["bench"]
+        ),
+        .testTarget(
             name: "AccidentServerTests",
             dependencies: [
                 "AccidentServer",
