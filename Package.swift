@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // OpenBLAS (CBLAS) + LAPACKE from Debian's libopenblas-dev / liblapacke-dev.
@@ -75,6 +76,13 @@ let package = Package(
                 "AccidentML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // package-benchmark micro-benchmarks of the hot kernels (`swift package benchmark`).
+        .executableTarget(
+            name: "AccidentMLBenchmarks",
+            dependencies: ["AccidentML", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/AccidentMLBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .testTarget(
             name: "AccidentMLTests",
