@@ -7,7 +7,8 @@
 #
 #   scripts/bench-server.sh            # about 3 minutes after the builds
 #
-# Runs, each DURATION seconds with wrk -t2:
+# After a 3 s warm-up of each server, runs, each DURATION seconds with wrk -t2 (and, when perf is
+# installed, `perf stat -e task-clock` on the server process: its CPU time per request):
 #   1. single predictions, CONNECTIONS connections (saturating), both servers;
 #   2. batches of 100 rows, both servers;
 #   3. single predictions paced at half of each server's own saturating rate (post.lua + a fixed
@@ -73,17 +74,28 @@ trap 'kill "$ours_pid" "$fastapi_pid" 2>/dev/null || true' EXIT
 wait_for "http://127.0.0.1:$ours_port/api/v1/test" "$ours_pid"
 log "AccidentML on :$ours_port (pid $ours_pid), FastAPI on :$fastapi_port (pid $fastapi_pid, $fastapi_workers worker(s))"
 
-# run NAME URL BATCH CONNECTIONS [DELAY_MS]: one wrk run; appends its JSON line (post.lua's, plus
-# the name and load averages) to results.jsonl and echoes it.
+# run NAME URL BATCH CONNECTIONS SERVER_PID [DELAY_MS]: one wrk run; appends its JSON line (post.lua's,
+# plus the name, the load averages and, with perf, the server's CPU time) to results.jsonl.
 run() {
-  local name="$1" url="$2" batch="$3" conns="$4" pause="${5:-}" script="$repo/scripts/peers/post.lua" before
+  local name="$1" url="$2" batch="$3" conns="$4" pid="$5" pause="${6:-}" script="$repo/scripts/peers/post.lua" before
   [[ -n "$pause" ]] && script="$repo/scripts/bench-server/paced.lua"
   before="$(cut -d' ' -f1 /proc/loadavg)"
+  local cpu_file="$work/cpu.txt" cpu_ms=null perf_pid=""
+  rm -f "$cpu_file"
+  if command -v perf >/dev/null; then  # the server's CPU time over the run, whatever else runs
+    perf stat -x, -e task-clock -p "$pid" -o "$cpu_file" -- sleep "$duration" 2>/dev/null &
+    perf_pid=$!
+  fi
   local line
   line="$(WRK_FEATURES="$data/X_train.csv" WRK_API_KEY="$key" WRK_BATCH="$batch" WRK_DELAY_MS="$pause" \
     WRK_POST_LUA="$repo/scripts/peers/post.lua" \
     wrk -t2 -c"$conns" -d"${duration}s" -s "$script" "$url" | grep '^{"requests"')"
-  line="{\"name\":\"$name\",\"connections\":$conns,\"delay_ms\":\"$pause\",\"load_before\":$before,\"load_after\":$(cut -d' ' -f1 /proc/loadavg),${line#\{}"
+  if [[ -n "$perf_pid" ]]; then
+    wait "$perf_pid" || true
+    cpu_ms="$(grep task-clock "$cpu_file" 2>/dev/null | cut -d, -f1 || true)"
+    [[ -n "$cpu_ms" ]] || cpu_ms=null
+  fi
+  line="{\"name\":\"$name\",\"connections\":$conns,\"delay_ms\":\"$pause\",\"server_cpu_ms\":$cpu_ms,\"load_before\":$before,\"load_after\":$(cut -d' ' -f1 /proc/loadavg),${line#\{}"
   echo "$line" >>"$work/results.jsonl"
   log "$line"
   echo "$line"
@@ -92,11 +104,15 @@ field() { "$python" -c "import json, sys; print(json.loads(sys.argv[1])$2)" "$1"
 
 ours="http://127.0.0.1:$ours_port/api/v1"
 theirs="http://127.0.0.1:$fastapi_port/api/v1"
+# Warm-up (connections, caches, allocator), not recorded.
+for url in "$ours/predict" "$theirs/predict"; do
+  WRK_FEATURES="$data/X_train.csv" WRK_API_KEY="$key" wrk -t2 -c"$connections" -d3s -s "$repo/scripts/peers/post.lua" "$url" >/dev/null
+done
 : >"$work/results.jsonl"
 for batch in 0 100; do
   path=predict; [[ "$batch" != 0 ]] && path=predict/batch
-  run "AccidentML $path" "$ours/$path" "$batch" "$connections" >/dev/null
-  run "FastAPI $path" "$theirs/$path" "$batch" "$connections" >/dev/null
+  run "AccidentML $path" "$ours/$path" "$batch" "$connections" "$ours_pid" >/dev/null
+  run "FastAPI $path" "$theirs/$path" "$batch" "$connections" "$fastapi_pid" >/dev/null
 done
 # Paced: a 2 ms pause per connection, as many connections as half the saturating rate needs.
 pause=2
@@ -104,8 +120,8 @@ for server in AccidentML FastAPI; do
   rate="$(grep "\"name\":\"$server predict\"" "$work/results.jsonl" | head -1)"
   rate="$(field "$rate" '["requests_per_second"]')"
   conns="$("$python" -c "import math; print(max(2, math.ceil($rate / 2 * ($pause + 0.2) / 1000)))")"
-  url="$ours/predict"; [[ "$server" == FastAPI ]] && url="$theirs/predict"
-  run "$server predict, paced at half its saturating rate" "$url" 0 "$conns" "$pause" >/dev/null
+  url="$ours/predict" pid="$ours_pid"; [[ "$server" == FastAPI ]] && url="$theirs/predict" pid="$fastapi_pid"
+  run "$server predict, paced at half its saturating rate" "$url" 0 "$conns" "$pid" "$pause" >/dev/null
 done
 # Reloads under load: one reload a second while wrk runs; every answer must be 2xx.
 reload_statuses="$work/reload-statuses.txt"
@@ -119,7 +135,7 @@ reload_statuses="$work/reload-statuses.txt"
   done
 ) &
 reloader=$!
-run "AccidentML predict, reload every second" "$ours/predict" 0 "$connections" >/dev/null
+run "AccidentML predict, reload every second" "$ours/predict" 0 "$connections" "$ours_pid" >/dev/null
 wait "$reloader"
 
 # The table.
@@ -127,14 +143,15 @@ wait "$reloader"
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 reloads = [line.strip() for line in open(sys.argv[2]) if line.strip()]
-print(f"| run | connections | requests/s | rows/s | p50 | p99 | non-2xx | load avg (1 min) before → after |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+print(f"| run | connections | requests/s | rows/s | p50 | p99 | server CPU per request | non-2xx or errors | load avg (1 min) before → after |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
 for r in rows:
     e = r["errors"]
     bad = e["status"] + e["connect"] + e["read"] + e["write"] + e["timeout"]
+    cpu = "–" if r["server_cpu_ms"] is None else f"{r['server_cpu_ms'] * 1000 / max(r['requests'], 1):,.0f} µs"
     print(f"| {r['name']} | {r['connections']} | {r['requests_per_second']:,.0f} | "
           f"{r['requests_per_second'] * r['rows_per_request']:,.0f} | {r['latency_p50_us'] / 1000:.2f} ms | "
-          f"{r['latency_p99_us'] / 1000:.2f} ms | {bad} | {r['load_before']:.2f} → {r['load_after']:.2f} |")
+          f"{r['latency_p99_us'] / 1000:.2f} ms | {cpu} | {bad} | {r['load_before']:.2f} → {r['load_after']:.2f} |")
 paced = next(r for r in rows if r["name"].startswith("AccidentML predict, paced"))
 reload = next(r for r in rows if "reload" in r["name"])
 print()
