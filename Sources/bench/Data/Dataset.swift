@@ -67,15 +67,9 @@ struct Dataset: Sendable {
                        trainIndices: split.train, testIndices: split.test)
     }
 
-    /// The library's seeded stratified split (`LabeledMatrix.split`), as row indices: the split
-    /// runs on a one-column matrix holding each row's index, which it carries through exactly.
-    // TODO: call StratifiedSampling.split(labels:classCount:testFraction:seed:) once the cli branch lands.
+    /// The library's seeded stratified 70/30 split, as row indices.
     static func split(labels: [Int32], classCount: Int, seed: UInt64) -> (train: [Int], test: [Int]) {
-        let index = FeatureMatrix<Double>(rowCount: labels.count, columnNames: ["row"],
-                                          storage: labels.indices.map(Double.init))
-        let parts = LabeledMatrix(features: index, labels: labels, classLabels: (0..<classCount).map(String.init))
-            .split(testFraction: testFraction, seed: seed)
-        return (parts.train.features.storage.map { Int($0) }, parts.test.features.storage.map { Int($0) })
+        StratifiedSampling.split(labels: labels, classCount: classCount, testFraction: testFraction, seed: seed)
     }
 
     private static func writeSplit(_ split: (train: [Int], test: [Int]), in folder: URL) throws(BenchError) -> (URL, URL) {
