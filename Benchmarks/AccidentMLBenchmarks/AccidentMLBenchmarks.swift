@@ -11,6 +11,8 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(3),
         maxIterations: 1_000
     )
+    // Each benchmark process generates its input files once; remove them when it exits.
+    atexit { Fixtures.removeFolder() }
     dataBenchmarks()
     trainingBenchmarks()
     inferenceBenchmarks()

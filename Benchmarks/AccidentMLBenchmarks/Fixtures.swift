@@ -16,13 +16,22 @@ enum Fixtures {
 
     static let columnNames = (0..<columnCount).map { "f\($0)" }
 
-    /// The folder that holds every generated file of this process.
-    static let folder: URL = {
-        let url = FileManager.default.temporaryDirectory
+    /// Where this process writes its generated files (not created until `folder` is used).
+    static var folderURL: URL {
+        FileManager.default.temporaryDirectory
             .appendingPathComponent("accidentml-benchmarks-\(ProcessInfo.processInfo.processIdentifier)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+    }
+
+    /// The folder that holds every generated file of this process, created on first use.
+    static let folder: URL = {
+        try! FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
+        return folderURL
     }()
+
+    /// Removes this process's generated files, if any (registered with `atexit`).
+    static func removeFolder() {
+        try? FileManager.default.removeItem(at: folderURL)
+    }
 
     /// Seeded features in [-3, 3) with ~5% NaN (missing), column-major.
     static func features(rows: Int, seed: UInt64) -> FeatureMatrix<Float> {
