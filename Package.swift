@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // OpenBLAS (CBLAS) + LAPACKE from Debian's libopenblas-dev / liblapacke-dev.
@@ -47,6 +48,7 @@ let package = Package(
             name: "AccidentServer",
             dependencies: [
                 "AccidentML",
+                "AccidentStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -75,6 +77,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // package-benchmark micro-benchmarks of the hot kernels (`swift package benchmark`).
+        .executableTarget(
+            name: "AccidentMLBenchmarks",
+            dependencies: ["AccidentML", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/AccidentMLBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         .testTarget(
             name: "AccidentMLTests",
             dependencies: ["AccidentML"]
@@ -90,9 +99,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "benchTests",
+            dependencies: ["bench"]
+        ),
+        .testTarget(
             name: "AccidentServerTests",
             dependencies: [
                 "AccidentServer",
+                "AccidentStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -12,4 +12,6 @@ if ! scripts/services/postgres.sh status >/dev/null; then
 fi
 export ACCIDENTML_DATABASE_URL="${ACCIDENTML_DATABASE_URL:-$(scripts/services/postgres.sh url)}"
 swift build --build-tests
-swift test --skip-build "$@"
+# Serial: some server tests hold a concurrency thread while a request waits inside the model;
+# on a 2-core machine, running them beside other async suites can starve the 2-thread pool.
+swift test --skip-build --no-parallel "$@"

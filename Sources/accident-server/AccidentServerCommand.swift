@@ -11,18 +11,21 @@ struct AccidentServerCommand: AsyncParsableCommand {
         abstract: "Serve AccidentML severity predictions over HTTP.",
         discussion: """
         Every option can also be set by environment variable (HOST, PORT, MODEL_PATH, API_KEY_FILE, \
-        MAX_BODY_BYTES, MAX_BATCH_SIZE, LOG_LEVEL); options win. API keys come from API_KEYS \
+        MAX_BODY_BYTES, MAX_BATCH_SIZE, LOG_LEVEL, DATABASE_URL); options win. API keys come from API_KEYS \
         (comma-separated) and/or the key file, never from the command line. Stops gracefully on SIGTERM or SIGINT.
         """
     )
 
     @Option(help: "Address to bind (default 127.0.0.1).") var host: String?
     @Option(help: "Port to bind (default 8080; 0 picks a free one).") var port: Int?
-    @Option(help: "Model file to load at start-up.") var modelPath: String?
+    @Option(name: [.customLong("model"), .customLong("model-path")],
+            help: "Model file (.aml, written by `train`) to load at start-up.") var modelPath: String?
     @Option(help: "File of API keys, one per line.") var apiKeyFile: String?
     @Option(help: "Largest request body in bytes (default 1048576).") var maxBodyBytes: Int?
     @Option(help: "Most records in one batch (default 1000).") var maxBatchSize: Int?
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).") var logLevel: String?
+    @Option(help: "PostgreSQL URL to log every prediction to (prefer DATABASE_URL: a password here shows in ps).")
+    var databaseURL: String?
     @Flag(help: "Serve the prediction and reload routes without API keys (development only).")
     var insecureNoAuth = false
 
@@ -30,7 +33,7 @@ struct AccidentServerCommand: AsyncParsableCommand {
         var overrides = ServerConfiguration.Overrides()
         overrides.host = host; overrides.port = port; overrides.modelPath = modelPath
         overrides.apiKeyFile = apiKeyFile; overrides.maxBodyBytes = maxBodyBytes
-        overrides.maxBatchSize = maxBatchSize; overrides.logLevel = logLevel
+        overrides.maxBatchSize = maxBatchSize; overrides.logLevel = logLevel; overrides.databaseURL = databaseURL
         overrides.insecureNoAuth = insecureNoAuth
         let configuration: ServerConfiguration
         do {
@@ -47,7 +50,7 @@ struct AccidentServerCommand: AsyncParsableCommand {
         var logger = Logger(label: "accident-server")
         logger.logLevel = configuration.logLevel
         logger.info("starting", metadata: ["configuration": .string(configuration.description)])
-        let server = try await PredictionServer(configuration: configuration, loader: modelLoader, logger: logger)
+        let server = try await PredictionServer(configuration: configuration, loader: AccidentModelBackend.load, logger: logger)
         try await server.run()
     }
 }

@@ -30,7 +30,7 @@ struct AuthTests {
 
     @Test func rightKeyIsAccepted() async throws {
         try await TestServer.make().makeApplication().test(.router) { client async throws in
-            #expect(try await client.post("/api/v1/predict", #"{"catu": 1}"#).status == .ok)
+            #expect(try await client.post("/api/v1/predict", TestRecords.accident).status == .ok)
             #expect(try await client.post("/api/v1/predict/batch", "[]").status == .ok)
         }
     }
@@ -42,15 +42,15 @@ struct AuthTests {
         try "# dispatch\nfile-key-aaaaaaaaaaaaaaaa\nfile-key-bbbbbbbbbbbbbbbb\n".write(toFile: file, atomically: true, encoding: .utf8)
         var overrides = ServerConfiguration.Overrides()
         overrides.port = 0
-        overrides.modelPath = try TestModelFile.write(version: "v1", coefficients: TestServer.v1)
+        overrides.modelPath = try TestModels.path(.accidentLogistic)
         overrides.apiKeyFile = file
         let configuration = try ServerConfiguration.resolve(environment: [:], overrides: overrides)
-        let server = try await PredictionServer(configuration: configuration, loader: TestModelFile.load,
+        let server = try await PredictionServer(configuration: configuration, loader: AccidentModelBackend.load,
                                                 logger: TestServer.quietLogger)
         try await server.makeApplication().test(.router) { client async throws in
-            #expect(try await client.post("/api/v1/predict", #"{"catu": 1}"#, key: "file-key-bbbbbbbbbbbbbbbb").status == .ok)
-            #expect(try await client.post("/api/v1/predict", #"{"catu": 1}"#, key: "# dispatch").status == .unauthorized)
-            #expect(try await client.post("/api/v1/predict", #"{"catu": 1}"#).status == .unauthorized)
+            #expect(try await client.post("/api/v1/predict", TestRecords.accident, key: "file-key-bbbbbbbbbbbbbbbb").status == .ok)
+            #expect(try await client.post("/api/v1/predict", TestRecords.accident, key: "# dispatch").status == .unauthorized)
+            #expect(try await client.post("/api/v1/predict", TestRecords.accident).status == .unauthorized)
         }
     }
 
@@ -65,7 +65,7 @@ struct AuthTests {
     @Test func insecureModeNeedsNoKey() async throws {
         let server = try await TestServer.make { $0.apiKeys = []; $0.allowsUnauthenticated = true }
         try await server.makeApplication().test(.router) { client async throws in
-            #expect(try await client.post("/api/v1/predict", #"{"catu": 1}"#, key: nil).status == .ok)
+            #expect(try await client.post("/api/v1/predict", TestRecords.accident, key: nil).status == .ok)
         }
     }
 }

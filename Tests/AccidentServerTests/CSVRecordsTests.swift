@@ -1,36 +1,36 @@
+import AccidentML
 import Hummingbird
 import Testing
 @testable import AccidentServer
 
 @Suite("Record decoding from CSV")
 struct CSVRecordsTests {
-    let schema = RecordSchema(fields: LogisticTestBackend.fields)
+    let fields: [InputField]
 
-    func decode(_ csv: String, max: Int = 10) throws -> [PredictionRecord] {
-        try CSVRecords.decode(ByteBuffer(string: csv), schema: schema, maxCount: max)
+    init() throws { fields = try TestModels.model(.personLogistic).input.inputFields }
+
+    func decode(_ csv: String, max: Int = 10) throws -> [RawRecord] {
+        try CSVRecords.decode(ByteBuffer(string: csv), fields: fields, maxCount: max)
     }
 
-    @Test func headerOrderMapsToSchemaOrder() throws {
-        let records = try decode("vma,catu\n80,1\n,3\n")
-        #expect(records == [PredictionRecord(values: [1, .nan, 80]), PredictionRecord(values: [3, .nan, .nan])])
+    @Test func cellsBecomeIntegersNumbersTextOrNull() throws {
+        let records = try decode("catu,an,mois,jour,lat,dep,hrmn,vma\n1,2021,6,15,41.9,2A,17:45,\n3,2021,6,15,,01,8:05,50\n")
+        #expect(records == [
+            ["catu": 1, "an": 2021, "mois": 6, "jour": 15, "lat": 41.9, "dep": "2A", "hrmn": "17:45", "vma": nil],
+            ["catu": 3, "an": 2021, "mois": 6, "jour": 15, "lat": nil, "dep": 1, "hrmn": "8:05", "vma": 50],
+        ])
     }
 
     @Test func crlfBomQuotesSpacesAndBlankLinesAreTolerated() throws {
-        let records = try decode("\u{FEFF}\"catu\", place\r\n 3 ,\"10\"\r\n\r\n2,-1\r\n")
-        #expect(records == [PredictionRecord(values: [3, 10, .nan]), PredictionRecord(values: [2, .nan, .nan])])
-    }
-
-    @Test func cellErrorsNameTheDataRowAndField() {
-        #expect(throws: RecordValidationError(recordIndex: 1, field: "vma", message: "expected a number (integer), found 'vite'")) {
-            try decode("catu,vma\n1,50\n2,vite\n")
-        }
-        #expect(throws: RecordValidationError(recordIndex: 0, field: "catu", message: InputField.missingMessage)) {
-            try decode("catu,vma\n,50\n")
-        }
+        let records = try decode("\u{FEFF}\"catu\", an,mois,jour\r\n 3 ,\"2021\",6,1\r\n\r\n2,2021,6,2\r\n")
+        #expect(records == [["catu": 3, "an": 2021, "mois": 6, "jour": 1], ["catu": 2, "an": 2021, "mois": 6, "jour": 2]])
     }
 
     @Test func headerProblemsNameTheColumn() {
-        for (csv, column) in [("catu,speed\n1,2\n", "speed"), ("catu,catu\n1,1\n", "catu"), ("vma\n50\n", "catu")] {
+        for (csv, column) in [("catu,an,mois,jour,speed\n1,2021,6,1,2\n", "speed"),
+                              ("catu,catu,an,mois,jour\n1,1,2021,6,1\n", "catu"),
+                              ("an,mois,jour\n2021,6,1\n", "catu"),
+                              ("catu,an,mois,jour,other_catv\n1,2021,6,1,7\n", "other_catv")] {
             do {
                 _ = try decode(csv)
                 Issue.record("\(csv) should be refused")
@@ -43,12 +43,13 @@ struct CSVRecordsTests {
     }
 
     @Test func raggedLinesAndEmptyBodiesAreMalformed() {
-        #expect(throws: MalformedBodyError.self) { try decode("catu,vma\n1\n") }
+        #expect(throws: MalformedBodyError.self) { try decode("catu,an,mois,jour\n1\n") }
         #expect(throws: MalformedBodyError.self) { try decode("\n\n") }
     }
 
     @Test func rowsOverTheLimitAreRefused() throws {
-        #expect(try decode("catu\n1\n2\n", max: 2).count == 2)
-        #expect(throws: BatchTooLargeError.self) { try decode("catu\n1\n2\n3\n", max: 2) }
+        let header = "catu,an,mois,jour\n"
+        #expect(try decode(header + "1,2021,6,1\n2,2021,6,1\n", max: 2).count == 2)
+        #expect(throws: BatchTooLargeError.self) { try decode(header + "1,2021,6,1\n2,2021,6,1\n3,2021,6,1\n", max: 2) }
     }
 }

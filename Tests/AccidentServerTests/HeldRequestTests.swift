@@ -1,3 +1,4 @@
+import AccidentML
 import Dispatch
 import Foundation
 import Hummingbird
@@ -12,40 +13,52 @@ import Testing
 /// once could take every thread of a 2-core machine's pool and wait for each other forever.
 @Suite("Requests held inside the model", .serialized)
 struct HeldRequestTests {
-    /// P(grave) of a driver at 50 km/h under model v1, from the formula.
-    static let v1GraveAt50 = logistic(-2 + 0.1 * 5)
+    /// A real model whose `predict` signals `entered`, then waits for `release`.
+    struct GatedBackend: PredictionBackend {
+        let inner: AccidentModelBackend
+        let entered: DispatchSemaphore
+        let release: DispatchSemaphore
+        var info: ModelInfo { inner.info }
+        var inputFields: [InputField] { inner.inputFields }
+        var supportsExplanations: Bool { inner.supportsExplanations }
 
-    /// A test backend whose `predict` signals `entered`, then waits for `release`.
-    static func gatedBackend(entered: DispatchSemaphore, release: DispatchSemaphore) -> LogisticTestBackend {
-        var gated = LogisticTestBackend(version: "v1", coefficients: TestServer.v1)
-        gated.onPredict = { entered.signal(); release.wait() }
-        return gated
+        func predict(_ records: [RawRecord], explain: Bool) throws -> [Prediction] {
+            entered.signal()
+            release.wait()
+            return try inner.predict(records, explain: explain)
+        }
+    }
+
+    static func gatedBackend(entered: DispatchSemaphore, release: DispatchSemaphore) throws -> GatedBackend {
+        GatedBackend(inner: AccidentModelBackend(model: try TestModels.model(.accidentLogistic)),
+                     entered: entered, release: release)
     }
 
     @Test func requestInFlightFinishesOnTheModelItStartedWith() async throws {
         let entered = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        let gated = Self.gatedBackend(entered: entered, release: release)
-        let v2 = try TestModelFile.write(version: "v2", coefficients: TestServer.v2)
+        let gated = try Self.gatedBackend(entered: entered, release: release)
+        let v2 = try TestModels.path(.accidentGBDT)
+        let (v1Model, v2Model) = (try TestModels.model(.accidentLogistic), try TestModels.model(.accidentGBDT))
         let server = try await TestServer.make(backend: gated)
         try await server.makeApplication().test(.router) { client in
-            async let inFlight = client.post("/api/v1/predict", #"{"catu": 1, "vma": 50}"#)
+            async let inFlight = client.post("/api/v1/predict", TestRecords.accident)
             await waitForSignal(entered)
             #expect(try await client.post("/api/v1/reload_model", JSONValue.object(["path": .string(v2)]).text).status == .ok)
-            let after = try await client.post("/api/v1/predict", #"{"catu": 1, "vma": 50}"#).json()
-            #expect(after["model_version"] as? String == "v2")
+            let after = try await client.post("/api/v1/predict", TestRecords.accident).json()
+            #expect(after["model_version"] as? String == v2Model.version)
             release.signal()
             let old = try await inFlight.json()
-            #expect(old["model_version"] as? String == "v1")
-            let p = try #require((old["probabilities"] as? [String: Double])?["grave"])
-            #expect(abs(p - Self.v1GraveAt50) < 1e-12)
+            #expect(old["model_version"] as? String == v1Model.version)
+            #expect(same(try TestResponse.probabilities(old, labels: v1Model.classLabels),
+                         try TestRecords.expected(TestRecords.accident, .accidentLogistic)))
         }
     }
 
     @Test func requestInFlightCompletesThenTheServerStops() async throws {
         let entered = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        let gated = Self.gatedBackend(entered: entered, release: release)
+        let gated = try Self.gatedBackend(entered: entered, release: release)
         let server = try await TestServer.make(backend: gated)
         let (ports, portSink) = AsyncStream<Int?>.makeStream()
         let app = server.makeApplication { port in portSink.yield(port) }
@@ -57,7 +70,7 @@ struct HeldRequestTests {
             let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
                 async let answer = client.post("/api/v1/predict",
                                                headers: [.apiKey: TestServer.key, .contentType: "application/json"],
-                                               body: ByteBuffer(string: #"{"catu": 1}"#))
+                                               body: ByteBuffer(string: TestRecords.accident))
                 await waitForSignal(entered)
                 await group.triggerGracefulShutdown()
                 release.signal()

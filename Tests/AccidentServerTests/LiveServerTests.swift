@@ -8,21 +8,22 @@ import Testing
 @Suite("Live server on loopback")
 struct LiveServerTests {
     @Test func everyRouteAnswersOverASocket() async throws {
-        let v2 = try TestModelFile.write(version: "v2", coefficients: TestServer.v2)
+        let v2 = try TestModels.path(.accidentGBDT)
         try await TestServer.make().makeApplication().test(.live) { client in
             #expect(client.port != nil)
             #expect(try await client.get("/api/v1/test").json()["model_loaded"] as? Bool == true)
-            let predict = try await client.post("/api/v1/predict", #"{"catu": 3, "place": 10}"#)
+            let predict = try await client.post("/api/v1/predict", TestRecords.accident)
             #expect(predict.status == .ok)
             #expect(try predict.json()["predicted_class"] as? String != nil)
-            let batch = try await client.post("/api/v1/predict/batch", "catu\n1\n2\n", contentType: "text/csv")
+            let batch = try await client.post("/api/v1/predict/batch", "[\(TestRecords.accident), \(TestRecords.minimalAccident)]")
             #expect(try batch.json()["count"] as? Int == 2)
             #expect(try await client.get("/api/openapi.json").status == .ok)
             #expect(try await client.get("/api/docs").status == .ok)
             #expect(try await client.get("/metrics").text.contains("accident_http_requests_total"))
             let reload = try await client.post("/api/v1/reload_model", JSONValue.object(["path": .string(v2)]).text)
             #expect(reload.status == .ok)
-            #expect(try await client.post("/api/v1/predict", #"{"catu": 1}"#).json()["model_version"] as? String == "v2")
+            #expect(try await client.post("/api/v1/predict", TestRecords.accident).json()["model_version"] as? String
+                    == TestModels.model(.accidentGBDT).version)
         }
     }
 
@@ -30,12 +31,12 @@ struct LiveServerTests {
         let server = try await TestServer.make { $0.maxBodyBytes = 4096 }
         try await server.makeApplication().test(.live) { client in
             let cases: [(TestResponse, HTTPResponse.Status, String)] = [
-                (try await client.post("/api/v1/predict", #"{"catu": "#), .badRequest, "malformed_body"),
-                (try await client.post("/api/v1/predict", #"{"catu": 1}"#, key: "nope-nope-nope-nope"), .unauthorized, "invalid_api_key"),
+                (try await client.post("/api/v1/predict", #"{"an": "#), .badRequest, "malformed_body"),
+                (try await client.post("/api/v1/predict", TestRecords.accident, key: "nope-nope-nope-nope"), .unauthorized, "invalid_api_key"),
                 (try await client.get("/api/v1/unknown"), .notFound, "not_found"),
                 (try await client.get("/api/v1/predict/batch"), .methodNotAllowed, "method_not_allowed"),
                 (try await client.post("/api/v1/predict", String(repeating: " ", count: 5000) + "{}"), .contentTooLarge, "body_too_large"),
-                (try await client.post("/api/v1/predict", #"{"catu": 0}"#), .unprocessableContent, "invalid_field"),
+                (try await client.post("/api/v1/predict", #"{"an": 1800}"#), .unprocessableContent, "invalid_field"),
             ]
             for (response, status, code) in cases {
                 #expect(response.status == status)

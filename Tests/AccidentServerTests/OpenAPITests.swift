@@ -37,7 +37,7 @@ struct OpenAPITests {
         #expect(insecure.values.allSatisfy { !$0 })
     }
 
-    @Test func recordSchemaComesFromTheBackendsFields() async throws {
+    @Test func recordSchemaComesFromTheModelsInputKinds() async throws {
         try await TestServer.make().makeApplication().test(.router) { client in
             let doc = try await client.get("/api/openapi.json").json()
             #expect(doc["openapi"] as? String == "3.1.0")
@@ -45,14 +45,50 @@ struct OpenAPITests {
             let schemes = try #require(components["securitySchemes"] as? [String: [String: String]])
             #expect(schemes["ApiKey"] == ["type": "apiKey", "in": "header", "name": "X-API-Key"])
             let record = try #require((components["schemas"] as? [String: Any])?["Record"] as? [String: Any])
-            #expect(record["required"] as? [String] == ["catu"])
+            #expect(record["required"] as? [String] == ["an", "mois", "jour", "vehicles", "users"])
             #expect(record["additionalProperties"] as? Bool == false)
             let properties = try #require(record["properties"] as? [String: [String: Any]])
-            #expect(Set(properties.keys) == ["catu", "place", "vma"])
-            #expect(properties["catu"]?["enum"] as? [Int] == [1, 2, 3])
-            let vma = try #require(properties["vma"]?["anyOf"] as? [[String: Any]])
-            #expect(vma[0]["maximum"] as? Double == 130)
-            #expect(vma.contains { $0["type"] as? String == "null" })
+            #expect(properties["an"]?["type"] as? String == "integer" && properties["an"]?["minimum"] as? Int == 1990)
+            // Optional fields: the kind's schema or null.
+            func optional(_ name: String) throws -> [String: Any] {
+                let alternatives = try #require(properties[name]?["anyOf"] as? [[String: Any]])
+                #expect(alternatives.count == 2 && alternatives[1]["type"] as? String == "null")
+                return alternatives[0]
+            }
+            #expect(try optional("hrmn")["pattern"] as? String == "^([01]?[0-9]|2[0-3]):[0-5][0-9]$")
+            let dep = try #require(try optional("dep")["anyOf"] as? [[String: Any]])
+            #expect((dep[0]["enum"] as? [Int])?.contains(201) == true && (dep[0]["enum"] as? [Int])?.contains(-1) == true)
+            #expect((dep[1]["enum"] as? [String])?.contains("2A") == true)
+            let lum = try optional("lum")
+            #expect(lum["enum"] as? [Int] == [-1, 1, 2, 3, 4, 5])
+            // Nested records: an array of objects with their own fields.
+            let vehicles = try #require(properties["vehicles"])
+            #expect(vehicles["type"] as? String == "array")
+            let item = try #require(vehicles["items"] as? [String: Any])
+            #expect(item["additionalProperties"] as? Bool == false)
+            let itemProperties = try #require(item["properties"] as? [String: [String: Any]])
+            let catv = try #require((itemProperties["catv"]?["anyOf"] as? [[String: Any]])?.first)
+            #expect((catv["enum"] as? [Int])?.contains(33) == true)
+        }
+    }
+
+    @Test func flatPersonAndColumnSchemas() async throws {
+        for (file, listField) in [(TestModels.File.personLogistic, "other_catv"), (.columnsGBDT, nil)] {
+            try await TestServer.make(file).makeApplication().test(.router) { client in
+                let doc = try await client.get("/api/openapi.json").json()
+                let record = try #require(((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])?["Record"]
+                    as? [String: Any])
+                let properties = try #require(record["properties"] as? [String: [String: Any]])
+                if let listField {
+                    let list = try #require((properties[listField]?["anyOf"] as? [[String: Any]])?.first)
+                    #expect(list["type"] as? String == "array")
+                    let flag = try #require((properties["fixed_obstacle"]?["anyOf"] as? [[String: Any]])?.first)
+                    #expect((flag["anyOf"] as? [[String: Any]])?.first?["type"] as? String == "boolean")
+                } else {
+                    #expect(record["required"] as? [String] == ["a", "b", "c"])
+                    #expect(properties["a"]?["type"] as? String == "number" && properties["a"]?["minimum"] == nil)
+                }
+            }
         }
     }
 
@@ -73,7 +109,9 @@ struct OpenAPITests {
             #expect(r.headers[.contentType]?.hasPrefix("text/html") == true)
             let html = r.text
             for route in APIRoute.catalogue { #expect(html.contains(DocsPage.escape(route.path)), "\(route.path)") }
-            for field in ["catu", "place", "vma"] { #expect(html.contains("<code>\(field)</code>")) }
+            for field in ["an", "hrmn", "vehicles", "vehicles[].catv", "users[].catu"] {
+                #expect(html.contains("<code>\(field)</code>"), "\(field)")
+            }
             #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
             #expect(html.contains("naming <code>[index].field</code>"))
         }

@@ -1,3 +1,4 @@
+import AccidentML
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -6,59 +7,74 @@ import Testing
 
 @Suite("POST /api/v1/reload_model")
 struct ReloadTests {
-    /// P(grave) of a driver at 50 km/h under each model version, computed here from the formula.
-    static let graveAt50 = ["v1": logistic(-2 + 0.1 * 5), "v2": logistic(1 - 0.2 * 5)]
-
-    func grave(_ response: TestResponse) throws -> (version: String, p: Double) {
+    /// The answer's model version and probabilities.
+    func answer(_ response: TestResponse) throws -> (version: String, p: [Double]) {
         let body = try response.json()
-        let p = try #require((body["probabilities"] as? [String: Double])?["grave"])
-        return (try #require(body["model_version"] as? String), p)
+        return (try #require(body["model_version"] as? String),
+                try TestResponse.probabilities(body, labels: ["not severe", "severe"]))
+    }
+
+    /// What each test model answers for `TestRecords.accident`, by version.
+    static func expectedByVersion() throws -> [String: SeverityPrediction] {
+        var expected: [String: SeverityPrediction] = [:]
+        for file in [TestModels.File.accidentLogistic, .accidentGBDT] {
+            expected[try TestModels.model(file).version] = try TestRecords.expected(TestRecords.accident, file)
+        }
+        return expected
     }
 
     func reloadBody(_ path: String) -> String { JSONValue.object(["path": .string(path)]).text }
 
     @Test func reloadSwapsTheModel() async throws {
-        let v2 = try TestModelFile.write(version: "v2", coefficients: TestServer.v2)
+        let v2 = try TestModels.copy(.accidentGBDT)
+        let (v1Version, v2Version) = (try TestModels.model(.accidentLogistic).version, try TestModels.model(.accidentGBDT).version)
         try await TestServer.make().makeApplication().test(.router) { client in
             let r = try await client.post("/api/v1/reload_model", reloadBody(v2))
             #expect(r.status == .ok)
             let body = try r.json()
-            #expect(body["previous_version"] as? String == "v1")
-            #expect((body["model"] as? [String: Any])?["version"] as? String == "v2")
+            #expect(body["previous_version"] as? String == v1Version)
+            #expect((body["model"] as? [String: Any])?["version"] as? String == v2Version)
+            #expect((body["model"] as? [String: Any])?["kind"] as? String == "gbdt")
             let health = try await client.get("/api/v1/test").json()
-            #expect((health["model"] as? [String: Any])?["version"] as? String == "v2")
-            let after = try grave(try await client.post("/api/v1/predict", #"{"catu": 1, "vma": 50}"#))
-            #expect(after.version == "v2")
-            #expect(abs(after.p - Self.graveAt50["v2"]!) < 1e-12)
+            #expect((health["model"] as? [String: Any])?["version"] as? String == v2Version)
+            let after = try answer(try await client.post("/api/v1/predict", TestRecords.accident))
+            #expect(after.version == v2Version)
+            #expect(same(after.p, try #require(try Self.expectedByVersion()[v2Version])))
         }
     }
 
     @Test func reloadLoadsAModelWhenNoneWasLoaded() async throws {
-        let v2 = try TestModelFile.write(version: "v2", coefficients: TestServer.v2)
+        let v2 = try TestModels.path(.accidentGBDT)
         try await TestServer.make(loadModel: false).makeApplication().test(.router) { client in
             let r = try await client.post("/api/v1/reload_model", reloadBody(v2))
             #expect(r.status == .ok)
             #expect(try r.json()["previous_version"] == nil)
-            #expect(try await client.post("/api/v1/predict", #"{"catu": 1}"#).status == .ok)
+            #expect(try await client.post("/api/v1/predict", TestRecords.accident).status == .ok)
         }
     }
 
     @Test func failedReloadIs422AndTheOldModelKeepsServing() async throws {
-        let broken = try TestModelFile.write(version: "v3", coefficients: TestServer.v2)
-        try "kind=logistic-test\nversion=v3\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let truncated = try TestModels.copy(.accidentGBDT)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: truncated))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: truncated))
+        let notAModel = truncated + ".txt"
+        try "kind=gbdt\n".write(toFile: notAModel, atomically: true, encoding: .utf8)
+        let v1 = try TestModels.model(.accidentLogistic)
         try await TestServer.make().makeApplication().test(.router) { client in
-            for path in ["/nonexistent/model.txt", broken] {
+            for (path, reason) in [("/nonexistent/model.aml", "/nonexistent/model.aml"), (truncated, "truncated"),
+                                   (notAModel, "not an AccidentML model file")] {
                 let r = try await client.post("/api/v1/reload_model", reloadBody(path))
                 #expect(r.status == .unprocessableContent)
                 let error = try r.error()
                 #expect(error["code"] as? String == "model_load_failed")
                 #expect(error["field"] as? String == "path")
-                let still = try grave(try await client.post("/api/v1/predict", #"{"catu": 1, "vma": 50}"#))
-                #expect(still.version == "v1")
-                #expect(abs(still.p - Self.graveAt50["v1"]!) < 1e-12)
+                #expect((error["message"] as? String)?.contains(reason) == true, "\(error)")
+                let still = try answer(try await client.post("/api/v1/predict", TestRecords.accident))
+                #expect(still.version == v1.version)
+                #expect(same(still.p, try TestRecords.expected(TestRecords.accident, .accidentLogistic)))
             }
             let metrics = try await client.get("/metrics").text
-            #expect(metrics.contains(#"accident_model_reloads_total{result="failed"} 2"#))
+            #expect(metrics.contains(#"accident_model_reloads_total{result="failed"} 3"#))
         }
     }
 
@@ -75,18 +91,17 @@ struct ReloadTests {
     }
 
     @Test func reloadsDuringConcurrentRequestsLoseNone() async throws {
-        let paths = [try TestModelFile.write(version: "v1", coefficients: TestServer.v1),
-                     try TestModelFile.write(version: "v2", coefficients: TestServer.v2)]
+        let paths = [try TestModels.path(.accidentLogistic), try TestModels.path(.accidentGBDT)]
+        let expected = try Self.expectedByVersion()
         try await TestServer.make().makeApplication().test(.ahc(.http)) { client in
-            try await withThrowingTaskGroup(of: [(String, Double)].self) { group in
+            try await withThrowingTaskGroup(of: [(String, [Double])].self) { group in
                 for _ in 0..<8 {
                     group.addTask {
-                        var answers: [(String, Double)] = []
+                        var answers: [(String, [Double])] = []
                         for _ in 0..<25 {
-                            let r = try await client.post("/api/v1/predict", #"{"catu": 1, "vma": 50}"#)
+                            let r = try await client.post("/api/v1/predict", TestRecords.accident)
                             #expect(r.status == .ok)
-                            let g = try grave(r)
-                            answers.append((g.version, g.p))
+                            answers.append(try answer(r))
                         }
                         return answers
                     }
@@ -102,8 +117,7 @@ struct ReloadTests {
                 for try await answers in group {
                     for (version, p) in answers {
                         count += 1
-                        let expected = try #require(Self.graveAt50[version])
-                        #expect(abs(p - expected) < 1e-12, "answer of \(version) computed by another model")
+                        #expect(same(p, try #require(expected[version])), "answer of \(version) computed by another model")
                     }
                 }
                 #expect(count == 200)

@@ -1,3 +1,4 @@
+import AccidentStore
 import Testing
 @testable import AccidentServer
 
@@ -71,6 +72,22 @@ struct ServerConfigurationTests {
             try resolve(["API_KEY_FILE": "/keys"], files: ["/keys": "\(key)\nshort"])
         }
         #expect(throws: ConfigurationError.self) { try resolve(["API_KEY_FILE": "/missing"]) }
+    }
+
+    @Test func databaseURLComesFromTheEnvironmentOrTheFlagAndItsPasswordIsNeverShown() throws {
+        let c = try resolve(["API_KEYS": key, "DATABASE_URL": "postgres://serve:s3cret-pw@127.0.0.1:5433/accidents"])
+        #expect(c.database?.host == "127.0.0.1" && c.database?.port == 5433 && c.database?.password == "s3cret-pw")
+        #expect(!c.description.contains("s3cret-pw") && c.description.contains("127.0.0.1:5433/accidents"))
+        var o = ServerConfiguration.Overrides()
+        o.databaseURL = "postgres://flag@db.internal/other"
+        #expect(try resolve(["API_KEYS": key, "DATABASE_URL": "postgres://env@h/d"], o).database?.host == "db.internal")
+        #expect(try resolve(["API_KEYS": key]).database == nil)
+        #expect {
+            try resolve(["API_KEYS": key, "DATABASE_URL": "mysql://root:hunter2-secret@h/d"])
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("DATABASE_URL") && text.contains("postgres://") && !text.contains("hunter2-secret")
+        }
     }
 
     @Test func descriptionNeverShowsKeys() throws {

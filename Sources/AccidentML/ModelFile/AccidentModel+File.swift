@@ -14,6 +14,7 @@ extension AccidentModel {
         container.add(Self.inputTag, Array(try json.encode(input)))
         let (tag, bytes) = classifier.encodedSection()
         container.add(tag, bytes)
+        for (tag, bytes) in classifier.optionalSections() { container.add(tag, bytes) }
         return container
     }
 

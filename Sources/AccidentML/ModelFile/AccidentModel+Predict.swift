@@ -9,12 +9,14 @@ extension AccidentModel {
         return encoder
     }
 
-    /// Joins the tables into this model's prediction unit, encodes and predicts every row.
+    /// Joins the tables into this model's prediction unit, encodes and predicts every row,
+    /// including rows whose severity is not known yet (their target is -1).
     ///
     /// Returns the joined rows (for ids and targets) and row-major probabilities.
     public func predict(_ tables: BAACTables, threads: Int = 1) throws -> (rows: JoinedRows, probabilities: [Float]) {
         let encoder = try baacEncoder()
-        let rows = encoder.unit == .person ? tables.personRows() : tables.accidentRows()
+        let rows = encoder.unit == .person ? tables.personRows(keepingUnknownSeverity: true)
+                                           : tables.accidentRows(keepingUnknownSeverity: true)
         let x = encoder.transform(rows, for: classifier.family)
         return (rows, classifier.classifier.predictProbabilities(x, threads: threads))
     }

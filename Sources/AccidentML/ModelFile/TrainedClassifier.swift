@@ -37,11 +37,19 @@ public enum TrainedClassifier: Sendable, Equatable {
         }
     }
 
+    /// Optional sections beside the parameters (the trees' covers), as tag and bytes.
+    func optionalSections() -> [(tag: String, bytes: [UInt8])] {
+        guard case .gbdt(let m) = self, let covers = m.encodedCoverSection() else { return [] }
+        return [(GBDTModel.coverSectionTag, covers)]
+    }
+
     /// Reads the parameters of the model kind named in the metadata.
     static func decode(kind: String, from container: ModelContainer, path: String) throws -> TrainedClassifier {
         switch kind {
         case "gbdt":
-            return .gbdt(try GBDTModel(section: try container.requiredSection(GBDTModel.sectionTag, path: path), path: path))
+            let model = try GBDTModel(section: try container.requiredSection(GBDTModel.sectionTag, path: path), path: path)
+            guard let covers = container.section(GBDTModel.coverSectionTag) else { return .gbdt(model) }
+            return .gbdt(try model.withCovers(section: covers, path: path))
         case "logistic":
             return .logistic(try LogisticModel(section: try container.requiredSection(LogisticModel.sectionTag, path: path),
                                                path: path))

@@ -1,3 +1,4 @@
+import AccidentStore
 import Foundation
 import Logging
 
@@ -19,6 +20,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxBatchSize = 1000
     /// The log level.
     public var logLevel: Logger.Level = .info
+    /// The database every served prediction is logged to (table `predictions`), or nil for none.
+    public var database: StoreConfiguration?
 
     /// Shortest accepted API key, so that keys cannot be guessed.
     public static let minimumKeyLength = 16
@@ -35,13 +38,14 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var maxBodyBytes: Int?
         public var maxBatchSize: Int?
         public var logLevel: String?
+        public var databaseURL: String?
         public var insecureNoAuth = false
         /// Creates empty overrides (every setting from the environment).
         public init() {}
     }
 
     /// Resolves the configuration from `HOST`, `PORT`, `MODEL_PATH`, `API_KEYS`, `API_KEY_FILE`,
-    /// `MAX_BODY_BYTES`, `MAX_BATCH_SIZE`, `LOG_LEVEL` and the flags; flags win.
+    /// `MAX_BODY_BYTES`, `MAX_BATCH_SIZE`, `LOG_LEVEL`, `DATABASE_URL` and the flags; flags win.
     ///
     /// Keys come from `API_KEYS` (comma-separated) and the key file (one per line, `#` comments
     /// and blank lines skipped) together. Throws when no key is configured unless
@@ -69,6 +73,12 @@ public struct ServerConfiguration: Sendable, Equatable {
                     expected: "one of trace, debug, info, notice, warning, error, critical")
             }
             c.logLevel = parsed
+        }
+        if let url = overrides.databaseURL ?? env("DATABASE_URL") {
+            do { c.database = try StoreConfiguration(url: url) } catch {
+                throw ConfigurationError.invalidValue(setting: "DATABASE_URL", value: "(not shown: it may hold a password)",
+                                                      expected: "a postgres:// URL; \(error)")
+            }
         }
         c.apiKeys = try keys(environment: env("API_KEYS"), file: overrides.apiKeyFile ?? env("API_KEY_FILE"), readFile: readFile)
         c.allowsUnauthenticated = overrides.insecureNoAuth
@@ -121,6 +131,6 @@ extension ServerConfiguration: CustomStringConvertible {
     public var description: String {
         "host=\(host) port=\(port) model_path=\(modelPath ?? "-") api_keys=\(apiKeys.count) "
             + "auth=\(allowsUnauthenticated ? "disabled" : "required") max_body_bytes=\(maxBodyBytes) "
-            + "max_batch_size=\(maxBatchSize) log_level=\(logLevel)"
+            + "max_batch_size=\(maxBatchSize) log_level=\(logLevel) database=\(database?.description ?? "-")"
     }
 }

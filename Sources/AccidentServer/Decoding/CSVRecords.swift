@@ -1,69 +1,68 @@
+import AccidentML
 import Hummingbird
-/// Decodes a `text/csv` batch: a header line of BAAC field names, then one record per line.
+
+/// Decodes a `text/csv` batch of flat records: a header line of field names, then one record
+/// per line.
 ///
-/// Cells are plain numbers; an empty cell is missing. Surrounding spaces and double quotes
-/// are trimmed, but quoted cells may not contain commas or line breaks (no field needs them).
-/// Lines end with LF or CRLF; blank lines are skipped; a UTF-8 byte order mark is ignored.
+/// A cell becomes a JSON-like value: an integer, else a number, else a string (`2A`, `17:45`);
+/// an empty cell is `null` (missing). Surrounding spaces and double quotes are trimmed, but
+/// quoted cells may not contain commas or line breaks (no field needs them). Lines end with LF
+/// or CRLF; blank lines are skipped; a UTF-8 byte order mark is ignored. The model validates
+/// the values, as for JSON.
 enum CSVRecords {
-    static func decode(_ body: ByteBuffer, schema: RecordSchema, maxCount: Int) throws -> [PredictionRecord] {
+    static func decode(_ body: ByteBuffer, fields: [InputField], maxCount: Int) throws -> [RawRecord] {
         try body.withUnsafeReadableBytes { bytes in
             var lines = Lines(bytes: bytes)
             guard let header = lines.next() else {
                 throw MalformedBodyError(message: "the CSV body is empty; expected a header line of field names")
             }
-            let columns = try columnPositions(cells(header.text), schema: schema)
-            var records: [PredictionRecord] = []
+            let names = try columnNames(cells(header.text), fields: fields)
+            var records: [RawRecord] = []
             while let line = lines.next() {
                 guard records.count < maxCount else { throw BatchTooLargeError(count: nil, limit: maxCount) }
                 let row = cells(line.text)
-                guard row.count == columns.count else {
-                    throw MalformedBodyError(message: "CSV line \(line.number) has \(row.count) cells; the header has \(columns.count)")
+                guard row.count == names.count else {
+                    throw MalformedBodyError(message: "CSV line \(line.number) has \(row.count) cells; the header has \(names.count)")
                 }
-                records.append(try record(row, columns: columns, schema: schema, recordIndex: records.count))
+                var record = RawRecord()
+                for (name, cell) in zip(names, row) { record[name] = value(cell) }
+                records.append(record)
             }
             return records
         }
     }
 
-    /// The schema position of each header column.
-    private static func columnPositions(_ names: [Substring], schema: RecordSchema) throws -> [Int] {
-        var positions: [Int] = []
-        for name in names {
-            guard let p = schema.positions[String(name)] else {
-                throw BodyShapeError(message: "unknown CSV column; this model accepts \(schema.fieldList)", field: String(name))
+    /// The header's field names, checked: known, flat, not repeated, every required one present.
+    private static func columnNames(_ header: [Substring], fields: [InputField]) throws -> [String] {
+        let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var names: [String] = []
+        for cell in header {
+            let name = String(cell)
+            guard let field = byName[name] else {
+                throw BodyShapeError(message: "unknown CSV column; this model accepts "
+                                     + fields.map(\.name).joined(separator: ", "), field: name)
             }
-            guard !positions.contains(p) else {
-                throw BodyShapeError(message: "the CSV column appears twice in the header", field: String(name))
+            guard field.kind.isFlat else {
+                throw BodyShapeError(message: "this field holds a list, which a CSV cell cannot: send the batch as JSON",
+                                     field: name)
             }
-            positions.append(p)
+            guard !names.contains(name) else {
+                throw BodyShapeError(message: "the CSV column appears twice in the header", field: name)
+            }
+            names.append(name)
         }
-        for (i, field) in schema.fields.enumerated() where field.isRequired && !positions.contains(i) {
-            throw BodyShapeError(message: "missing required CSV column", field: field.name)
+        if let missing = fields.first(where: { $0.required && !names.contains($0.name) }) {
+            throw BodyShapeError(message: "missing required CSV column", field: missing.name)
         }
-        return positions
+        return names
     }
 
-    private static func record(_ row: [Substring], columns: [Int], schema: RecordSchema,
-                               recordIndex: Int) throws -> PredictionRecord {
-        var values = [Double](repeating: .nan, count: schema.fields.count)
-        for (cell, position) in zip(row, columns) {
-            let field = schema.fields[position]
-            var raw: Double? = nil
-            if !cell.isEmpty {
-                guard let number = Double(cell) else {
-                    throw RecordValidationError(recordIndex: recordIndex, field: field.name,
-                                                message: "expected a number (\(field.type.rawValue)), found '\(cell)'")
-                }
-                raw = number
-            }
-            do {
-                values[position] = try field.normalised(raw)
-            } catch {
-                throw RecordValidationError(recordIndex: recordIndex, field: field.name, message: error.message)
-            }
-        }
-        try schema.checkRequired(values, recordIndex: recordIndex)
-        return PredictionRecord(values: values)
+    /// A cell's value: empty → null, then integer, finite number, or text.
+    static func value(_ cell: Substring) -> RawValue {
+        if cell.isEmpty { return .null }
+        if let i = Int(cell) { return .integer(i) }
+        if let d = Double(cell), d.isFinite { return .number(d) }
+        return .string(String(cell))
     }
 
     /// The trimmed, unquoted cells of one line.

@@ -1,23 +1,28 @@
+import AccidentML
 import Hummingbird
 
-/// The fast JSON record decoders: straight from the body bytes into records.
+/// The fast JSON record decoders: straight from the body bytes into `RawRecord`s.
 enum JSONRecords {
+    /// What a body that is not one record is told.
+    static let notAnObject = "expected a JSON object of the model's fields (listed at /api/docs)"
+
     /// One JSON object.
-    static func record(_ body: ByteBuffer, schema: RecordSchema) throws -> PredictionRecord {
+    static func record(_ body: ByteBuffer) throws -> RawRecord {
         try scan(body) { scanner in
             guard try scanner.peekValue() == UInt8(ascii: "{") else {
                 try scanner.skipValue()
                 try scanner.expectEnd()
-                throw BodyShapeError(message: "expected a JSON object of BAAC fields (\(schema.fieldList))")
+                throw BodyShapeError(message: notAnObject)
             }
-            let result = try scanner.record(schema: schema, recordIndex: 0)
+            let record = RawRecord(try scanner.object())
             try scanner.expectEnd()
-            return try result.get()
+            return record
         }
     }
 
-    /// A JSON array of at most `maxCount` objects; the first invalid record fails the batch.
-    static func batch(_ body: ByteBuffer, schema: RecordSchema, maxCount: Int) throws -> [PredictionRecord] {
+    /// A JSON array of at most `maxCount` objects; the first element that is not an object
+    /// fails the batch (after the whole document's syntax was checked).
+    static func batch(_ body: ByteBuffer, maxCount: Int) throws -> [RawRecord] {
         try scan(body) { scanner in
             guard try scanner.peekValue() == UInt8(ascii: "[") else {
                 try scanner.skipValue()
@@ -25,7 +30,7 @@ enum JSONRecords {
                 throw BodyShapeError(message: "expected a JSON array of records")
             }
             try scanner.expect(UInt8(ascii: "["))
-            var records: [PredictionRecord] = []
+            var records: [RawRecord] = []
             var firstProblem: RecordValidationError? = nil
             var count = 0
             if !scanner.consume(UInt8(ascii: "]")) {
@@ -34,14 +39,10 @@ enum JSONRecords {
                     guard count < maxCount, firstProblem == nil else { try scanner.skipValue(); continue }
                     guard try scanner.peekValue() == UInt8(ascii: "{") else {
                         try scanner.skipValue()
-                        firstProblem = RecordValidationError(recordIndex: count, field: "",
-                                                             message: "expected a JSON object of BAAC fields (\(schema.fieldList))")
+                        firstProblem = RecordValidationError(recordIndex: count, path: "", message: notAnObject)
                         continue
                     }
-                    switch try scanner.record(schema: schema, recordIndex: count) {
-                    case .success(let record): records.append(record)
-                    case .failure(let problem): firstProblem = problem
-                    }
+                    records.append(RawRecord(try scanner.object()))
                 } while scanner.consume(UInt8(ascii: ","))
                 try scanner.expect(UInt8(ascii: "]"))
             }

@@ -1,23 +1,22 @@
+import AccidentML
+
 /// A strict JSON reader over raw bytes: the fast path that decodes records straight from
-/// the request body, without building a JSON tree or going through `Codable`.
+/// the request body into `RawRecord`s, without going through `Codable`.
 ///
-/// It validates the whole document's syntax (RFC 8259: no trailing commas, no comments) and
-/// reads the values records need: numbers, `null`, and object keys. Values of other types
-/// are validated and skipped. `JSONRecord` (Foundation's `JSONDecoder`) is the plain
-/// version it is tested against.
+/// It validates the whole document's syntax (RFC 8259: no trailing commas, no comments, at most
+/// `maximumDepth` nested arrays and objects). `RecordDecoding` (Foundation's `JSONDecoder`)
+/// is the plain version it is tested against.
 struct JSONScanner {
     private let bytes: UnsafeRawBufferPointer
     private var offset = 0
+    /// Arrays and objects open at the current position.
+    private var depth = 0
+
+    /// Deepest nesting accepted: records nest three levels (accident, vehicles, vehicle); the
+    /// limit keeps the recursive reader's stack small whatever the body.
+    static let maximumDepth = 64
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-    /// A scalar read where a record field's value was expected.
-    enum Scalar: Equatable {
-        case number(Double)
-        case null
-        /// A string, boolean, array or object.
-        case otherType
-    }
 
     var isAtEnd: Bool { offset == bytes.count }
 
@@ -29,6 +28,12 @@ struct JSONScanner {
 
     mutating func skipWhitespace() {
         while let b = peek(), b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { offset += 1 }
+    }
+
+    /// Checks that only whitespace is left.
+    mutating func expectEnd() throws(MalformedBodyError) {
+        skipWhitespace()
+        guard isAtEnd else { throw malformed("unexpected data after the document") }
     }
 
     /// Consumes `byte` (after whitespace) if it is next.
@@ -50,39 +55,79 @@ struct JSONScanner {
         return b
     }
 
-    /// Reads a value where a number or null is wanted.
-    mutating func scalar() throws(MalformedBodyError) -> Scalar {
+    /// Reads any value.
+    mutating func value() throws(MalformedBodyError) -> RawValue {
         switch try peekValue() {
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        case UInt8(ascii: "{"): return .object(try object())
+        case UInt8(ascii: "["):
+            try enter()
+            var items: [RawValue] = []
+            if !consume(UInt8(ascii: "]")) {
+                repeat { items.append(try value()) } while consume(UInt8(ascii: ","))
+                try expect(UInt8(ascii: "]"))
+            }
+            depth -= 1
+            return .array(items)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
-        default: try skipValue(); return .otherType
+        default: return try number()
         }
+    }
+
+    /// Reads an object (the scanner is at it); a repeated key keeps its last value.
+    mutating func object() throws(MalformedBodyError) -> [String: RawValue] {
+        try enter()
+        var fields: [String: RawValue] = [:]
+        if !consume(UInt8(ascii: "}")) {
+            repeat {
+                skipWhitespace()
+                let key = try string()
+                try expect(UInt8(ascii: ":"))
+                fields[key] = try value()
+            } while consume(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "}"))
+        }
+        depth -= 1
+        return fields
     }
 
     /// Validates and skips any value.
     mutating func skipValue() throws(MalformedBodyError) {
         switch try peekValue() {
         case UInt8(ascii: "{"):
-            offset += 1
-            if consume(UInt8(ascii: "}")) { return }
-            repeat {
-                skipWhitespace()
-                _ = try string()
-                try expect(UInt8(ascii: ":"))
-                try skipValue()
-            } while consume(UInt8(ascii: ","))
-            try expect(UInt8(ascii: "}"))
+            try enter()
+            if !consume(UInt8(ascii: "}")) {
+                repeat {
+                    skipWhitespace()
+                    _ = try string()
+                    try expect(UInt8(ascii: ":"))
+                    try skipValue()
+                } while consume(UInt8(ascii: ","))
+                try expect(UInt8(ascii: "}"))
+            }
+            depth -= 1
         case UInt8(ascii: "["):
-            offset += 1
-            if consume(UInt8(ascii: "]")) { return }
-            repeat { try skipValue() } while consume(UInt8(ascii: ","))
-            try expect(UInt8(ascii: "]"))
+            try enter()
+            if !consume(UInt8(ascii: "]")) {
+                repeat { try skipValue() } while consume(UInt8(ascii: ","))
+                try expect(UInt8(ascii: "]"))
+            }
+            depth -= 1
         case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
         default: _ = try number()
         }
+    }
+
+    /// Steps into an array or object (the scanner is at its bracket).
+    private mutating func enter() throws(MalformedBodyError) {
+        guard depth < Self.maximumDepth else { throw malformed("arrays and objects nested deeper than \(Self.maximumDepth)") }
+        depth += 1
+        offset += 1
     }
 
     private mutating func literal(_ word: StaticString) throws(MalformedBodyError) {
@@ -94,8 +139,10 @@ struct JSONScanner {
         offset += length
     }
 
-    /// A number by the JSON grammar `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    mutating func number() throws(MalformedBodyError) -> Double {
+    /// A number by the JSON grammar `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`: an integer
+    /// when it is whole and fits in `Int` (`7`, `7.0`, `1e2`), else a finite Double, as
+    /// `JSONDecoder` decodes a `RawValue`.
+    mutating func number() throws(MalformedBodyError) -> RawValue {
         let start = offset
         func digits(_ s: inout JSONScanner) -> Int {
             let from = s.offset
@@ -106,17 +153,24 @@ struct JSONScanner {
         let leadingZero = peek() == UInt8(ascii: "0")
         let integerDigits = digits(&self)
         guard integerDigits > 0, !(leadingZero && integerDigits > 1) else { throw malformed("invalid number") }
+        var isInteger = true
         if peek() == UInt8(ascii: ".") {
             offset += 1
+            isInteger = false
             guard digits(&self) > 0 else { throw malformed("invalid number") }
         }
         if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
             offset += 1
+            isInteger = false
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { offset += 1 }
             guard digits(&self) > 0 else { throw malformed("invalid number") }
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-        return Double(text)!
+        if isInteger, let i = Int(text) { return .integer(i) }
+        let d = Double(text)!
+        guard d.isFinite else { throw malformed("number out of range") }
+        if let i = Int(exactly: d) { return .integer(i) }
+        return .number(d)
     }
 
     /// A string (the scanner is at its opening quote), escapes decoded.

@@ -72,9 +72,11 @@ extension APIError {
                  message: "content type \(found) is not accepted here; send \(accepted.joined(separator: " or "))")
     }
 
-    static func explanationsUnsupported(kind: String) -> APIError {
+    static func explanationsUnsupported(_ info: ModelInfo) -> APIError {
         APIError(status: .badRequest, code: "explanations_unsupported",
-                 message: "per-feature contributions (explain=true) are not supported for model kind '\(kind)'")
+                 message: "per-feature contributions (explain=true) are not available for the serving model "
+                     + "(kind '\(info.kind)', version \(info.version)): a tree model needs its trees' covers, which "
+                     + "its file lacks; retrain it with this version of AccidentML, or ask without explain")
     }
 
     static let modelNotLoaded = APIError(status: .serviceUnavailable, code: "model_not_loaded",
@@ -92,12 +94,18 @@ extension APIError {
     static let internalError = APIError(status: .internalServerError, code: "internal_error",
                                         message: "an unexpected server error; the request id is in the server log")
 
-    /// A record problem found by the decoder or the backend; `batch` selects the `[i].field` path.
+    /// A record problem found by the decoder or the model; `batch` prefixes `[index]` to the path.
     static func invalidRecord(_ e: RecordValidationError, batch: Bool) -> APIError {
-        let path: String
-        if batch { path = e.field.isEmpty ? "[\(e.recordIndex)]" : "[\(e.recordIndex)].\(e.field)" } else { path = e.field }
+        let path = batch ? "[\(e.recordIndex)]" + (e.path.isEmpty ? "" : "." + e.path) : e.path
         return APIError(status: .unprocessableContent, code: "invalid_field", message: e.message,
                         field: path.isEmpty ? nil : path)
+    }
+
+    /// CSV sent for a model whose records hold lists of objects.
+    static func csvNotSupported(nestedFields: [String]) -> APIError {
+        APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
+                 message: "this model's records hold lists of objects (" + nestedFields.joined(separator: ", ")
+                     + "), which CSV cannot carry: send the batch as application/json")
     }
 
     /// The answer for an error thrown while decoding a body or predicting.

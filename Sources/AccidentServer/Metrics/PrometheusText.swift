@@ -1,8 +1,10 @@
+import AccidentStore
+
 /// Renders the metrics in the Prometheus text exposition format (version 0.0.4).
 enum PrometheusText {
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
-    static func render(_ c: ServerMetrics.Counts, model: ModelInfo?) -> String {
+    static func render(_ c: ServerMetrics.Counts, model: ModelInfo?, predictionLog: PredictionLogger.Statistics? = nil) -> String {
         var out = ""
         family(&out, "accident_http_requests_total", "counter", "HTTP requests answered, by route, method and status.")
         for (k, v) in c.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
@@ -24,14 +26,29 @@ enum PrometheusText {
         for (label, v) in c.predictions.sorted(by: { $0.key < $1.key }) {
             sample(&out, "accident_predictions_total", [("class", label)], v)
         }
-        family(&out, "accident_model_info", "gauge", "The model serving now (value 1), by kind, version and checksum.")
+        family(&out, "accident_model_info", "gauge", "The model serving now (value 1), by kind and version (the file's CRC-32).")
         if let m = model {
-            sample(&out, "accident_model_info", [("kind", m.kind), ("version", m.version), ("checksum", m.checksum)], 1)
+            sample(&out, "accident_model_info", [("kind", m.kind), ("version", m.version)], 1)
         }
         family(&out, "accident_model_reloads_total", "counter", "Model reload attempts, by result.")
         sample(&out, "accident_model_reloads_total", [("result", "ok")], c.reloadsSucceeded)
         sample(&out, "accident_model_reloads_total", [("result", "failed")], c.reloadsFailed)
+        if let log = predictionLog { render(log, into: &out) }
         return out
+    }
+
+    /// The prediction log's counters (only when a database is configured).
+    private static func render(_ log: PredictionLogger.Statistics, into out: inout String) {
+        family(&out, "accident_prediction_log_records_total", "counter",
+               "Served predictions handed to the database log, by outcome (dropped ones were never written).")
+        for (result, value) in [("written", log.written), ("dropped_buffer_full", log.droppedBufferFull),
+                                ("dropped_unavailable", log.droppedUnavailable), ("rejected", log.rejected)] {
+            sample(&out, "accident_prediction_log_records_total", [("result", result)], value)
+        }
+        family(&out, "accident_prediction_log_pending", "gauge", "Predictions waiting to be written to the database.")
+        sample(&out, "accident_prediction_log_pending", [], log.pending)
+        family(&out, "accident_prediction_log_failed_writes_total", "counter", "Batch writes that failed for want of a database.")
+        sample(&out, "accident_prediction_log_failed_writes_total", [], log.failedWrites)
     }
 
     private static func family(_ out: inout String, _ name: String, _ type: String, _ help: String) {

@@ -1,3 +1,4 @@
+import AccidentML
 import Foundation
 
 /// A backend with what the server reads from it once, at load time.
@@ -7,8 +8,11 @@ import Foundation
 struct LoadedModel: Sendable {
     let backend: any PredictionBackend
     let info: ModelInfo
-    let schema: RecordSchema
+    let fields: [InputField]
     let supportsExplanations: Bool
+    /// The fields that hold lists of objects (an accident's `vehicles` and `users`): a model
+    /// with any takes JSON only.
+    let nestedFields: [String]
     /// Where it was loaded from (logged, returned by reload; not shown on unauthenticated routes).
     let path: String
     let loadedAt: Date
@@ -16,15 +20,16 @@ struct LoadedModel: Sendable {
     init(backend: any PredictionBackend, path: String, loadedAt: Date = Date()) {
         self.backend = backend
         self.info = backend.info
-        self.schema = RecordSchema(fields: backend.inputFields)
+        self.fields = backend.inputFields
         self.supportsExplanations = backend.supportsExplanations
+        nestedFields = fields.filter { if case .records = $0.kind { true } else { false } }.map(\.name)
         self.path = path
         self.loadedAt = loadedAt
     }
 
     /// Predicts `records`, checking the backend's answer (a wrong count or class count is a
     /// backend bug, answered with 500). Backend errors are mapped by `APIError.from`.
-    func predict(_ records: [PredictionRecord], explain: Bool, batch: Bool) throws(APIError) -> [Prediction] {
+    func predict(_ records: [RawRecord], explain: Bool, batch: Bool) throws(APIError) -> [Prediction] {
         let predictions: [Prediction]
         do {
             predictions = try backend.predict(records, explain: explain)

@@ -1,3 +1,5 @@
+import AccidentML
+
 /// The human documentation page: self-contained HTML (inline CSS, no script, no network).
 enum DocsPage {
     static func render(_ document: OpenAPIDocument) -> String {
@@ -37,7 +39,7 @@ enum DocsPage {
     private static func model(_ document: OpenAPIDocument) -> String {
         guard let m = document.model else { return "<p><strong>No model is loaded.</strong></p>\n" }
         return "<p>Serving model <code>\(escape(m.info.kind))</code> version <code>\(escape(m.info.version))</code> "
-            + "(checksum <code>\(escape(m.info.checksum))</code>), one prediction per \(escape(m.info.predictionUnit)), "
+            + "(the file's CRC-32), one prediction per \(escape(m.info.predictionUnit)), "
             + "classes: " + m.info.classLabels.map { "<code>\(escape($0))</code>" }.joined(separator: ", ") + ".</p>\n"
     }
 
@@ -50,7 +52,9 @@ enum DocsPage {
         switch route.body {
         case .none: break
         case .record: html += "<p>Body: one record as a JSON object (fields below).</p>"
-        case .batch: html += "<p>Body: a JSON array of records, or <code>text/csv</code> with a header line of field names.</p>"
+        case .batch:
+            html += "<p>Body: a JSON array of records, or <code>text/csv</code> with a header line of field names "
+                + "(models whose records hold lists of objects take JSON only).</p>"
         case .reload: html += "<p>Body: <code>{\"path\": \"/models/accident.aml\"}</code>.</p>"
         }
         if !route.errors.isEmpty {
@@ -63,13 +67,18 @@ enum DocsPage {
 
     private static func fields(_ model: LoadedModel?) -> String {
         guard let model else { return "" }
-        var html = "<h2>Record fields</h2><p>BAAC field names and codes; optional fields may be absent, "
-            + "<code>null</code> or -1 (missing). Unknown fields are refused.</p>"
-            + "<table><tr><th>Field</th><th>Type</th><th>Allowed</th><th>Required</th><th>Meaning</th></tr>"
-        for f in model.schema.fields {
-            html += "<tr><td><code>\(escape(f.name))</code></td><td>\(f.type.rawValue)</td>"
-                + "<td>\(escape(f.allowedDescription))</td><td>\(f.isRequired ? "yes" : "no")</td><td>\(escape(f.summary))</td></tr>"
+        var html = "<h2>Record fields</h2><p>BAAC field names and codes; optional fields may be absent or "
+            + "<code>null</code> (missing), codes also -1. Unknown fields are refused. "
+            + "<code>vehicles[].catv</code> is the field <code>catv</code> of each object of the list <code>vehicles</code>.</p>"
+            + "<table><tr><th>Field</th><th>Allowed</th><th>Required</th><th>Meaning</th></tr>"
+        func rows(_ fields: [InputField], prefix: String) {
+            for f in fields {
+                html += "<tr><td><code>\(escape(prefix + f.name))</code></td><td>\(escape(f.kind.allowedDescription))</td>"
+                    + "<td>\(f.required ? "yes" : "no")</td><td>\(escape(f.summary))</td></tr>"
+                if case .records(let items) = f.kind { rows(items, prefix: prefix + f.name + "[].") }
+            }
         }
+        rows(model.fields, prefix: "")
         return html + "</table>\n"
     }
 

@@ -1,3 +1,5 @@
+import AccidentML
+
 /// The component schemas of the OpenAPI document; `Record` is generated from the model's fields.
 enum OpenAPISchemas {
     static func all(model: LoadedModel?, maxBatchSize: Int) -> [(String, JSONValue)] {
@@ -9,16 +11,26 @@ enum OpenAPISchemas {
         let prediction: [(String, JSONValue)] = [
             ("predicted_class", .object(["type": "string", "enum": labels, "description": "The most probable class."])),
             ("probabilities", probabilities),
-            ("explanation", .object([
-                "type": "object", "description": "Only with explain=true: additive contributions to the raw score.",
-                "properties": .object([
-                    "unit": .object(["type": "string"]), "baseline": .object(["type": "number"]),
-                    "contributions": .object(["type": "object", "additionalProperties": .object(["type": "number"])]),
-                ]),
-            ])),
+            ("explanation", ref("Explanation")),
         ]
         return [
             ("Record", record(model)),
+            ("Explanation", object([
+                ("method", .object(["type": "string", "enum": ["linear", "tree_shap"],
+                                    "description": "linear: coefficient × encoded value; tree_shap: path-dependent TreeSHAP."])),
+                ("unit", .object(["type": "string", "enum": ["log-odds", "softmax logit"]])),
+                ("scores", .object([
+                    "type": "array",
+                    "description": "One for a binary model (its positive class), one per class otherwise.",
+                    "items": object([
+                        ("class", string),
+                        ("baseline", .object(["type": "number", "description": "Intercept, or expected raw score over the training rows."])),
+                        ("score", .object(["type": "number", "description": "baseline + the sum of the contributions: the raw score."])),
+                        ("contributions", .object(["type": "object", "additionalProperties": .object(["type": "number"]),
+                                                   "description": "By encoded column; a linear model lists its non-zero columns."])),
+                    ], required: ["class", "baseline", "score", "contributions"]),
+                ])),
+            ], required: ["method", "unit", "scores"])),
             ("Batch", .object(["type": "array", "items": ref("Record"), "maxItems": .integer(maxBatchSize)])),
             ("Prediction", object(prediction + [("model_version", .object(["type": "string"]))],
                                   required: ["predicted_class", "probabilities", "model_version"])),
@@ -27,12 +39,12 @@ enum OpenAPISchemas {
                 ("predictions", .object(["type": "array", "items": object(prediction, required: ["predicted_class", "probabilities"])])),
             ], required: ["model_version", "count", "predictions"])),
             ("Model", object([
-                ("kind", string), ("version", string), ("checksum", string),
+                ("kind", string), ("version", .object(["type": "string", "description": "CRC-32 of the model file (hex)."])),
                 ("class_labels", .object(["type": "array", "items": string])), ("prediction_unit", string),
-                ("created", .object(["type": "string", "format": "date-time"])),
+                ("created", .object(["type": "string", "description": "When the model was trained (ISO 8601)."])),
                 ("loaded_at", .object(["type": "string", "format": "date-time"])),
                 ("explanations", .object(["type": "boolean", "description": "Whether explain=true is supported."])),
-            ], required: ["kind", "version", "checksum", "class_labels", "prediction_unit", "created", "loaded_at", "explanations"])),
+            ], required: ["kind", "version", "class_labels", "prediction_unit", "created", "loaded_at", "explanations"])),
             ("Health", object([
                 ("status", .object(["type": "string", "enum": ["ok", "no_model"]])),
                 ("model_loaded", .object(["type": "boolean"])), ("model", ref("Model")),
@@ -64,35 +76,12 @@ enum OpenAPISchemas {
         ])
     }
 
-    /// The record schema: one property per input field, with its type, allowed values and
-    /// whether it is required; optional fields also accept `null` and, for integers, -1.
+    /// The record schema, generated from the core's input fields (see `InputField+Schema`).
     static func record(_ model: LoadedModel?) -> JSONValue {
         guard let model else {
             return .object(["type": "object",
                             "description": "No model is loaded; the fields are those of the next model loaded."])
         }
-        let fields = model.schema.fields
-        return .object([
-            "type": "object",
-            "description": .string("One \(model.info.predictionUnit), with BAAC field names and codes."),
-            "additionalProperties": false,
-            "required": .array(fields.filter(\.isRequired).map { .string($0.name) }),
-            "properties": .object(fields.map { ($0.name, property($0)) }),
-        ])
-    }
-
-    private static func property(_ field: InputField) -> JSONValue {
-        var base: [(String, JSONValue)] = [("type", .string(field.type.rawValue))]
-        switch field.allowed {
-        case .any: break
-        case .codes(let codes): base.append(("enum", .array(codes.map(JSONValue.integer))))
-        case .range(let range): base += [("minimum", .number(range.lowerBound)), ("maximum", .number(range.upperBound))]
-        }
-        let description = field.summary + " (\(field.allowedDescription))"
-        guard !field.isRequired else { return .object(base + [("description", .string(description))]) }
-        var alternatives: [JSONValue] = [.object(base), .object(["type": "null"])]
-        if field.type == .integer && !field.allows(-1) { alternatives.append(.object(["const": -1])) }
-        return .object([("description", .string(description + " Optional: null or -1 mean missing.")),
-                        ("anyOf", .array(alternatives))])
+        return InputField.objectSchema(model.fields, description: "One \(model.info.predictionUnit), with BAAC field names and codes.")
     }
 }

@@ -9,13 +9,26 @@ extension Prediction {
         .object([
             "predicted_class": .string(labels[predictedClass]),
             "probabilities": .object(zip(labels, probabilities).map { ($0, .number($1)) }),
-            "explanation": explanation.map { e in
-                .object([
-                    "unit": .string(e.unit), "baseline": .number(e.baseline),
-                    "contributions": .object(e.contributions.map { ($0.feature, .number($0.value)) }),
-                ])
-            },
+            "explanation": explanation.map { $0.json(labels: labels) },
             "model_version": .string(modelVersion),
+        ])
+    }
+}
+
+extension Explanation {
+    /// `{"method", "unit", "scores": [{"class", "baseline", "score", "contributions": {column: value}}]}`.
+    func json(labels: [String]) -> JSONValue {
+        .object([
+            "method": .string(method),
+            "unit": .string(unit),
+            "scores": .array(scores.map { s in
+                .object([
+                    "class": .string(labels[s.classIndex]),
+                    "baseline": .number(s.baseline),
+                    "score": .number(s.total),
+                    "contributions": .object(zip(s.columns, s.values).map { ($0, .number($1)) }),
+                ])
+            }),
         ])
     }
 }

@@ -18,12 +18,13 @@ extension APIRoute {
                  requiresKey: false, body: .none, acceptsExplain: false, success: .json(schema: "Health"), errors: []),
         APIRoute(method: .post, path: APIPath.predict, operationID: "predict", summary: "Predict one record",
                  details: "The predicted class and class probabilities of one record with BAAC field names and codes. "
-                     + "With explain=true, the per-feature contributions too, when the model kind supports them (else 400).",
+                     + "With explain=true, the additive contributions of the encoded columns to the raw scores too "
+                     + "(logistic: coefficient × value; trees: TreeSHAP), or 400 when the model cannot explain.",
                  requiresKey: true, body: .record, acceptsExplain: true, success: .json(schema: "Prediction"),
                  errors: keyErrors + bodyErrors + [(503, "no model is loaded")]),
         APIRoute(method: .post, path: APIPath.predictBatch, operationID: "predictBatch", summary: "Predict a batch",
-                 details: "Predictions for a JSON array of records, or a text/csv body with a header line of field names, "
-                     + "in request order. The batch is all or nothing: the first invalid record fails the whole batch "
+                 details: "Predictions for a JSON array of records, or a text/csv body with a header line of field names "
+                     + "(flat records only: 415 for a model whose records hold lists), in request order. The batch is all or nothing: the first invalid record fails the whole batch "
                      + "with 422 naming `[index].field` (index from 0, over data rows for CSV); more than "
                      + "MAX_BATCH_SIZE records give 413.",
                  requiresKey: true, body: .batch, acceptsExplain: true, success: .json(schema: "BatchPrediction"),

@@ -1,3 +1,4 @@
+import AccidentML
 import Hummingbird
 
 /// `POST /api/v1/predict` and `POST /api/v1/predict/batch`.
@@ -9,13 +10,12 @@ struct PredictionRoutes: Sendable {
         let explain = try Self.explainFlag(request, model: model)
         try Self.require(request, oneOf: ["application/json"])
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
-        let record: PredictionRecord
-        do { record = try JSONRecords.record(body, schema: model.schema) } catch {
+        let record: RawRecord
+        do { record = try JSONRecords.record(body) } catch {
             throw APIError.from(error, batch: false)
         }
-        let prediction = try model.predict([record], explain: explain, batch: false)[0]
+        let prediction = try predict([record], on: model, explain: explain, batch: false, requestID: context.id)[0]
         let labels = model.info.classLabels
-        state.metrics.recordPredictions([labels[prediction.predictedClass]])
         return .json(prediction.json(labels: labels, modelVersion: model.info.version))
     }
 
@@ -23,24 +23,37 @@ struct PredictionRoutes: Sendable {
         let model = try state.currentModel()
         let explain = try Self.explainFlag(request, model: model)
         let mediaType = try Self.require(request, oneOf: ["application/json", "text/csv"])
+        if mediaType == "text/csv" && !model.nestedFields.isEmpty { throw APIError.csvNotSupported(nestedFields: model.nestedFields) }
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
         let limit = state.configuration.maxBatchSize
-        let records: [PredictionRecord]
+        let records: [RawRecord]
         do {
             records = mediaType == "text/csv"
-                ? try CSVRecords.decode(body, schema: model.schema, maxCount: limit)
-                : try JSONRecords.batch(body, schema: model.schema, maxCount: limit)
+                ? try CSVRecords.decode(body, fields: model.fields, maxCount: limit)
+                : try JSONRecords.batch(body, maxCount: limit)
         } catch {
             throw APIError.from(error, batch: true)
         }
-        let predictions = records.isEmpty ? [] : try model.predict(records, explain: explain, batch: true)
+        let predictions = records.isEmpty ? []
+            : try predict(records, on: model, explain: explain, batch: true, requestID: context.id)
         let labels = model.info.classLabels
-        state.metrics.recordPredictions(predictions.map { labels[$0.predictedClass] })
         return .json(.object([
             "model_version": .string(model.info.version),
             "count": .integer(predictions.count),
             "predictions": .array(predictions.map { $0.json(labels: labels) }),
         ]))
+    }
+
+    /// Predicts, counts the predicted classes, and hands the predictions to the prediction log.
+    private func predict(_ records: [RawRecord], on model: LoadedModel, explain: Bool, batch: Bool,
+                         requestID: String) throws(APIError) -> [Prediction] {
+        let start = ContinuousClock.now
+        let predictions = try model.predict(records, explain: explain, batch: batch)
+        let elapsed = (ContinuousClock.now - start).components
+        state.metrics.recordPredictions(predictions.map { model.info.classLabels[$0.predictedClass] })
+        state.predictionLog?.logger.log(records, predictions, model: model.info, requestID: requestID,
+                                        seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+        return predictions
     }
 
     /// The `explain` query parameter (`true`/`false`/`1`/`0`, default false); 400 when the
@@ -53,7 +66,7 @@ struct PredictionRoutes: Sendable {
         case "false", "0": explain = false
         default: throw .invalidQuery("explain", "explain must be true or false, not '\(text)'")
         }
-        if explain && !model.supportsExplanations { throw .explanationsUnsupported(kind: model.info.kind) }
+        if explain && !model.supportsExplanations { throw .explanationsUnsupported(model.info) }
         return explain
     }
 

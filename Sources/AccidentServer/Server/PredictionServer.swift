@@ -15,10 +15,12 @@ public struct PredictionServer: Sendable {
             initial = try await ServerState.load(path, with: loader)
             logger.notice("model loaded", metadata: [
                 "path": .string(path), "version": .string(initial!.info.version),
-                "checksum": .string(initial!.info.checksum),
             ])
         } else {
             logger.warning("no MODEL_PATH: predictions answer 503 until POST /api/v1/reload_model loads a model")
+        }
+        if let database = configuration.database {
+            logger.notice("logging predictions", metadata: ["database": .string(database.description)])
         }
         if configuration.allowsUnauthenticated {
             logger.warning("--insecure-no-auth: the prediction and reload routes accept requests without an API key")
@@ -38,12 +40,17 @@ public struct PredictionServer: Sendable {
         )
     }
 
-    /// Serves until SIGTERM or SIGINT, then shuts down gracefully.
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully: the HTTP server first (requests
+    /// in flight finish), then the prediction log, which writes what they logged.
     public func run() async throws {
         let app = makeApplication { [logger = state.logger, c = state.configuration] port in
             logger.notice("listening", metadata: ["host": .string(c.host), "port": .stringConvertible(port ?? c.port)])
         }
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        // A ServiceGroup shuts its services down in reverse order.
+        let services: [any Service] = (state.predictionLog.map { [$0] } ?? []) + [app]
+        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) },
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: state.logger))
+        try await group.run()
         state.logger.notice("stopped")
     }
 }

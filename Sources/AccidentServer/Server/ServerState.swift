@@ -11,6 +11,8 @@ final class ServerState: Sendable {
     let keys: APIKeySet
     let startedAt = ContinuousClock.now
     let logger: Logger
+    /// Writes every served prediction to the database, when one is configured.
+    let predictionLog: PredictionLogService?
 
     init(configuration: ServerConfiguration, loader: @escaping BackendLoader, initialModel: LoadedModel?, logger: Logger) {
         self.configuration = configuration
@@ -18,6 +20,7 @@ final class ServerState: Sendable {
         self.models = ModelSlot(initialModel)
         self.keys = APIKeySet(configuration.apiKeys)
         self.logger = logger
+        predictionLog = configuration.database.map { PredictionLogService(configuration: $0, log: logger) }
     }
 
     /// The model for this request, or 503 when none is loaded.
@@ -41,7 +44,7 @@ final class ServerState: Sendable {
         metrics.recordReload(succeeded: true)
         logger.notice("model reloaded", metadata: [
             "path": .string(path), "version": .string(loaded.info.version),
-            "checksum": .string(loaded.info.checksum), "previous_version": .string(old?.info.version ?? "-"),
+            "previous_version": .string(old?.info.version ?? "-"),
         ])
         return (loaded, old)
     }

@@ -80,7 +80,7 @@ struct EvaluateCommand: ParsableCommand {
     static func load(_ source: DataSource, model: AccidentModel, threads: Int, log: Log) throws -> (ModelData, [Int32]) {
         switch source {
         case .baac, .database:
-            let data = try ModelData.baac(try DataLoader.loadTables(source, log: log), model: model, threads: threads, log: log)
+            let data = try ModelData.baac(try DataLoader.loadTables(source, log: log), model: model, forPrediction: false, threads: threads, log: log)
             return (data, data.rows!.rows.map(\.target))
         case let .features(x, labels):
             guard let labels else { preconditionFailure("check(needsLabels:) requires labels") }

@@ -65,7 +65,7 @@ struct PredictCommand: ParsableCommand {
     private func predict(tables source: DataSource, model: AccidentModel, to url: URL,
                          times: inout PhaseTimes, log: Log) throws -> PredictionWriter {
         let input = try times.measure("load") {
-            try ModelData.baac(try DataLoader.loadTables(source, log: log), model: model, threads: options.threads, log: log)
+            try ModelData.baac(try DataLoader.loadTables(source, log: log), model: model, forPrediction: true, threads: options.threads, log: log)
         }
         let rows = input.rows!
         let p = try times.measure("predict") { try model.predict(input.features, threads: options.threads) }

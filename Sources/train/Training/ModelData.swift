@@ -12,10 +12,12 @@ struct ModelData {
     /// Ids of a feature CSV's rows: its `Num_Acc` column, when it has one.
     let accidentIDs: [Double]?
 
-    /// Joins and encodes BAAC tables with the model's encoder.
-    static func baac(_ tables: BAACTables, model: AccidentModel, threads: Int, log: Log) throws -> ModelData {
+    /// Joins and encodes BAAC tables with the model's encoder; `forPrediction` keeps the rows
+    /// whose severity is unknown (new accidents), evaluation needs known targets.
+    static func baac(_ tables: BAACTables, model: AccidentModel, forPrediction: Bool, threads: Int, log: Log) throws -> ModelData {
         let encoder = try model.baacEncoder()
-        let rows = encoder.unit == .person ? tables.personRows() : tables.accidentRows()
+        let rows = encoder.unit == .person ? tables.personRows(keepingUnknownSeverity: forPrediction)
+                                           : tables.accidentRows(keepingUnknownSeverity: forPrediction)
         log.detail("\(encoder.unit) rows: \(rows.report)")
         var report = TransformReport()
         let family = model.classifier.family

@@ -148,3 +148,22 @@ import Testing
         #expect(try loaded.predict(x).map(\.bitPattern) == batch.map(\.bitPattern))
     }
 }
+
+/// New accidents have no known severity yet: prediction keeps them, training does not.
+@Suite struct UnknownSeverityPredictionTests {
+    @Test func rowsOfUnknownSeverityArePredictedButNeverTrainedOn() throws {
+        let (model, tables) = try AccidentModelFileTests.gbdtModel()
+        var unknown = tables
+        for i in unknown.users.indices { unknown.users[i].grav = -1 }
+        #expect(unknown.accidentRows().count == 0)
+        #expect(unknown.accidentRows().report.unknownSeverity == tables.accidents.count)
+        let kept = unknown.accidentRows(keepingUnknownSeverity: true)
+        #expect(kept.count == tables.accidents.count && kept.rows.allSatisfy { $0.target == -1 })
+        #expect(unknown.personRows(keepingUnknownSeverity: true).count == tables.users.count)
+        // The features never depend on the outcome, so the predictions are the same.
+        let known = try model.predict(tables)
+        let new = try model.predict(unknown)
+        #expect(new.rows.count == tables.accidents.count)
+        #expect(new.probabilities == known.probabilities)
+    }
+}

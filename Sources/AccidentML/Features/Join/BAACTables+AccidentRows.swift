@@ -3,8 +3,9 @@ extension BAACTables {
     /// when anyone was killed or hospitalised (`grav` 2 or 3), else 0.
     ///
     /// An accident with no severe victim but a person of unknown `grav`, or with no person,
-    /// has no known target and is excluded (counted in `unknownSeverity`).
-    public func accidentRows() -> JoinedRows {
+    /// has no known target: it is counted in `unknownSeverity` and excluded, or, with
+    /// `keepingUnknownSeverity` (prediction of new accidents), kept with target -1.
+    public func accidentRows(keepingUnknownSeverity: Bool = false) -> JoinedRows {
         let groups = AccidentGroups(self)
         var report = JoinReport(duplicateKeys: groups.duplicateKeys)
         // Outcome per accident, kept apart from the context: bit 1 severe, bit 2 unknown, bit 4 any.
@@ -22,7 +23,10 @@ extension BAACTables {
             switch outcome[a] {
             case let o where o & 1 != 0: target = 1
             case 4: target = 0
-            default: report.unknownSeverity += 1; continue
+            default:
+                report.unknownSeverity += 1
+                guard keepingUnknownSeverity else { continue }
+                target = -1
             }
             let place = groups.place(of: a, in: self)
             if place == nil { report.withoutPlace += 1 }

@@ -4,7 +4,9 @@ extension BAACTables {
     ///
     /// A person's vehicle is found by (accident, `id_vehicule`) when the person has one
     /// (2019+), else by (accident, `num_veh`). Hash joins: linear in the table sizes.
-    public func personRows() -> JoinedRows {
+    /// A person of unknown `grav` is counted in `unknownSeverity` and excluded, or, with
+    /// `keepingUnknownSeverity` (prediction of new accidents), kept with target -1.
+    public func personRows(keepingUnknownSeverity: Bool = false) -> JoinedRows {
         let groups = AccidentGroups(self)
         var report = JoinReport(duplicateKeys: groups.duplicateKeys)
         let vehicles = VehicleLookup(vehicles, duplicates: &report.duplicateKeys)
@@ -12,9 +14,12 @@ extension BAACTables {
         rows.reserveCapacity(users.count)
         for u in users {
             guard let a = groups.indexOfAccident[u.accidentID] else { report.withoutAccident += 1; continue }
-            guard let target = PredictionUnit.personClass(grav: u.grav) else {
-                report.unknownSeverity += 1; continue
+            let known = PredictionUnit.personClass(grav: u.grav)
+            if known == nil {
+                report.unknownSeverity += 1
+                guard keepingUnknownSeverity else { continue }
             }
+            let target = known ?? -1
             let v = vehicles.index(of: u)
             if v == nil { report.withoutVehicle += 1 }
             let place = groups.place(of: a, in: self)

@@ -14,9 +14,14 @@ struct RegressionTree: Sendable, Equatable {
     var splitGain: [Double] = []
     /// Value of each leaf, learning rate included.
     var leafValue: [Float] = [0]
+    /// Training rows that reached each leaf (the cover TreeSHAP weighs paths by); empty when
+    /// unknown (a model file written without its `GCOV` section).
+    var leafCover: [Double] = []
 
     var internalCount: Int { splitFeature.count }
     var leafCount: Int { leafValue.count }
+    /// Whether every leaf has a cover.
+    var hasCovers: Bool { leafCover.count == leafCount }
 
     /// Length of the longest root-to-leaf path (0 for a single leaf).
     var depth: Int {

@@ -105,6 +105,7 @@ final class TreeLearner {
             leafBest[smaller] = found.smaller
             leafBest[larger] = found.larger
         }
+        tree.leafCover = (0..<tree.leafCount).map { Double(partition.count[$0]) }
         return tree
     }
 

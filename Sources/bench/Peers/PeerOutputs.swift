@@ -1,0 +1,152 @@
+/// The JSON objects the Python peers print (see `scripts/peers/README.md`), the fields the
+/// bench uses. Keys are spelled out: the peers' dictionaries (versions, OpenBLAS variables)
+/// must keep their keys as they are.
+
+/// Per-repeat wall times of a peer measurement.
+struct PeerTiming: Decodable, Sendable {
+    let seconds: [Double]
+}
+
+/// One native thread pool loaded by a peer (threadpoolctl).
+struct PeerThreadPool: Decodable, Sendable {
+    let userApi: String?
+    let internalApi: String?
+    let version: String?
+    let numThreads: Int?
+    let architecture: String?
+
+    enum CodingKeys: String, CodingKey {
+        case userApi = "user_api", internalApi = "internal_api", version, numThreads = "num_threads", architecture
+    }
+}
+
+/// The run context every peer reports.
+struct PeerContext: Decodable, Sendable {
+    let cpuCount: Int?
+    let loadavgBefore: LoadAverage
+    let loadavgAfter: LoadAverage
+    let versions: [String: String]
+    let threadPools: [PeerThreadPool]
+    let openblasEnv: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case cpuCount = "cpu_count", loadavgBefore = "loadavg_before", loadavgAfter = "loadavg_after", versions,
+             threadPools = "thread_pools", openblasEnv = "openblas_env"
+    }
+}
+
+/// `pandas_read_peer.py`.
+struct PandasReadOutput: Decodable, Sendable {
+    let bytes: Int
+    let read: PeerTiming
+    let context: PeerContext
+
+    enum CodingKeys: String, CodingKey { case bytes, read }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        bytes = try c.decode(Int.self, forKey: .bytes)
+        read = try c.decode(PeerTiming.self, forKey: .read)
+        context = try PeerContext(from: decoder)
+    }
+}
+
+/// `gbdt_peer.py`, and our own training child, which prints the same fields.
+struct GBDTRunOutput: Codable, Sendable {
+    let train: TrainTiming
+    let peakRssBytes: [Double]
+    let rssBeforeTrainingBytes: [Double]
+    let testAuc: Double
+    let testLogLoss: Double
+    let treesBuilt: Int
+    let loadavgBefore: LoadAverage
+    let loadavgAfter: LoadAverage
+    /// Library versions (empty for ours: the report has the Swift and AccidentML versions).
+    let versions: [String: String]
+
+    /// Per-repeat seconds.
+    struct TrainTiming: Codable, Sendable {
+        let seconds: [Double]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case train, peakRssBytes = "peak_rss_bytes", rssBeforeTrainingBytes = "rss_before_training_bytes",
+             testAuc = "test_auc", testLogLoss = "test_log_loss", treesBuilt = "trees_built",
+             loadavgBefore = "loadavg_before", loadavgAfter = "loadavg_after", versions
+    }
+}
+
+/// `logistic_peer.py`.
+struct LogisticPeerOutput: Decodable, Sendable {
+    let fit: PeerTiming
+    let iterations: Int
+    let converged: Bool
+    let trainObjectiveMean: Double
+    let testLogLoss: Double
+    let testAuc: Double
+    let context: PeerContext
+
+    enum CodingKeys: String, CodingKey {
+        case fit, iterations, converged, trainObjectiveMean = "train_objective_mean", testLogLoss = "test_log_loss",
+             testAuc = "test_auc"
+    }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fit = try c.decode(PeerTiming.self, forKey: .fit)
+        iterations = try c.decode(Int.self, forKey: .iterations)
+        converged = try c.decode(Bool.self, forKey: .converged)
+        trainObjectiveMean = try c.decode(Double.self, forKey: .trainObjectiveMean)
+        testLogLoss = try c.decode(Double.self, forKey: .testLogLoss)
+        testAuc = try c.decode(Double.self, forKey: .testAuc)
+        context = try PeerContext(from: decoder)
+    }
+}
+
+/// `inference_peer.py`.
+struct InferencePeerOutput: Decodable, Sendable {
+    let trees: Int
+    let lleavesCompileSeconds: Double
+    let maxAbsDifferenceVsLightgbmPredict: [String: Double]
+    let batchResults: [Batch]
+    let singleRowResults: [SingleRow]
+    let context: PeerContext
+
+    /// One batch size × thread count × library.
+    struct Batch: Decodable, Sendable {
+        let library: String
+        let batch: Int
+        let threads: Int
+        let seconds: [Double]
+    }
+
+    /// Latency of one single-row path.
+    struct SingleRow: Decodable, Sendable {
+        let path: String
+        let calls: Int
+        let p50Us: Double
+        let p99Us: Double
+
+        enum CodingKeys: String, CodingKey { case path, calls, p50Us = "p50_us", p99Us = "p99_us" }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case trees, lleavesCompileSeconds = "lleaves_compile_seconds",
+             maxAbsDifferenceVsLightgbmPredict = "max_abs_difference_vs_lightgbm_predict",
+             batchResults = "batch_results", singleRowResults = "single_row_results"
+    }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        trees = try c.decode(Int.self, forKey: .trees)
+        lleavesCompileSeconds = try c.decode(Double.self, forKey: .lleavesCompileSeconds)
+        maxAbsDifferenceVsLightgbmPredict = try c.decode([String: Double].self, forKey: .maxAbsDifferenceVsLightgbmPredict)
+        batchResults = try c.decode([Batch].self, forKey: .batchResults)
+        singleRowResults = try c.decode([SingleRow].self, forKey: .singleRowResults)
+        context = try PeerContext(from: decoder)
+    }
+}
+
+extension MeasuredSide {
+    /// A peer's per-repeat seconds with the load it reported around them.
+    init(name: String, seconds: [Double], context: PeerContext) {
+        self.init(name: name, summary: Summary(seconds), loadBefore: context.loadavgBefore, loadAfter: context.loadavgAfter)
+    }
+}
