@@ -84,15 +84,21 @@ let package = Package(
             path: "Benchmarks/AccidentMLBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // What every test target shares: ../shared data and CI rules, temporary folders.
+        .target(
+            name: "AccidentTestSupport",
+            path: "Tests/AccidentTestSupport"
+        ),
         .testTarget(
             name: "AccidentMLTests",
-            dependencies: ["AccidentML"]
+            dependencies: ["AccidentML", "AccidentTestSupport"]
         ),
         // Drives the `train` tool in-process (`@testable import train`).
         .testTarget(
             name: "trainTests",
             dependencies: [
                 "train",
+                "AccidentTestSupport",
                 // The database commands' tests make a schema of their own on the test server.
                 "AccidentStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -106,6 +112,7 @@ let package = Package(
             name: "AccidentServerTests",
             dependencies: [
                 "AccidentServer",
+                "AccidentTestSupport",
                 "AccidentStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -115,6 +122,7 @@ let package = Package(
             name: "AccidentStoreTests",
             dependencies: [
                 "AccidentStore",
+                "AccidentTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

@@ -1,10 +1,11 @@
 import AccidentML
 import Foundation
+import AccidentTestSupport
 import Testing
 @testable import AccidentStore
 
 /// A model fitted on tables loaded from the database is the model fitted on the files they came from.
-@Suite(.enabled(if: TestDatabase.isEnabled, TestDatabase.skipMessage))
+@Suite(.requiresDatabase)
 struct FitFromDatabaseTests {
     /// The one pipeline both sides run: join, fit the encoder, encode, 30 seeded GBDT rounds
     /// (with bagging and feature sampling, so that row order matters), fixed metadata.
@@ -24,7 +25,7 @@ struct FitFromDatabaseTests {
     }
 
     /// The model file's bytes.
-    static func bytes(of model: AccidentModel, in folder: ScratchFolder, name: String) throws -> Data {
+    static func bytes(of model: AccidentModel, in folder: TemporaryFolder, name: String) throws -> Data {
         var model = model
         let url = folder.url.appendingPathComponent(name)
         try model.write(to: url)
@@ -32,7 +33,7 @@ struct FitFromDatabaseTests {
     }
 
     @Test func fittingFromTheDatabaseGivesTheSameModelAsFromTheFiles() async throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let yearFolder = folder.url.appendingPathComponent("2021")
         try SyntheticBAAC(seed: 2021).write(count: 2000, to: yearFolder)
         let fromFiles = try BAACReader().read(folder: yearFolder).tables

@@ -1,8 +1,9 @@
 import AccidentML
+import AccidentTestSupport
 import Testing
 @testable import AccidentStore
 
-@Suite(.enabled(if: TestDatabase.isEnabled, TestDatabase.skipMessage))
+@Suite(.requiresDatabase)
 struct IngestTests {
     /// A migrated store in a fresh schema.
     private func withStore(_ body: (AccidentStore, StoreConfiguration) async throws -> Void) async throws {

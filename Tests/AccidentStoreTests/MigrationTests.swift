@@ -1,7 +1,8 @@
+import AccidentTestSupport
 import Testing
 @testable import AccidentStore
 
-@Suite(.enabled(if: TestDatabase.isEnabled, TestDatabase.skipMessage))
+@Suite(.requiresDatabase)
 struct MigrationTests {
     @Test func migratesAnEmptySchemaThenAppliesNothingOnARerun() async throws {
         try await TestDatabase.withFreshSchema { configuration in

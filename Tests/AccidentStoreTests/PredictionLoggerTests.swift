@@ -1,8 +1,9 @@
 import Foundation
+import AccidentTestSupport
 import Testing
 @testable import AccidentStore
 
-@Suite(.enabled(if: TestDatabase.isEnabled, TestDatabase.skipMessage))
+@Suite(.requiresDatabase)
 struct PredictionLoggerTests {
     private static func record(_ index: Int, features: String = #"{"lum": 1, "agg": 2, "secu1": 8}"#) -> PredictionRecord {
         PredictionRecord(time: Date(timeIntervalSince1970: 1_700_000_000 + Double(index)), modelVersion: "test-1",

@@ -1,12 +1,13 @@
 import AccidentML
+import AccidentTestSupport
 import Testing
 @testable import AccidentStore
 
 /// The real 2021 rows of `../shared/data/baac-raw-sample/2021`, read by `BAACReader`, through the store.
-@Suite(.enabled(if: TestDatabase.isEnabled, TestDatabase.skipMessage), .requiresSharedData)
+@Suite(.requiresDatabase, .requiresSharedData)
 struct RealSampleIngestTests {
     static func readSample() throws -> BAACTables {
-        try BAACReader().read(folder: try StoreSharedData.url("baac-raw-sample/2021")).tables
+        try BAACReader().read(folder: try SharedData.url("baac-raw-sample/2021")).tables
     }
 
     @Test(arguments: IngestMethod.allCases)

@@ -1,11 +1,12 @@
 import AccidentML
 import AccidentStore
 import Foundation
+import AccidentTestSupport
 import Testing
 @testable import train
 
 /// `train ingest` and the database source of `train fit`, on the real test server.
-@Suite(.enabled(if: TestDatabaseServer.isEnabled, TestDatabaseServer.skipMessage))
+@Suite(.requiresDatabase)
 struct DatabaseCommandTests {
     /// The cells of the summary row of `year` in `train ingest`'s table.
     static func ingestRow(_ out: String, year: Int) -> [String] {

@@ -1,23 +1,15 @@
 import AccidentML
 import Foundation
+import AccidentTestSupport
 import Testing
 @testable import train
 
 /// The preprocessed real BAAC 2021 split (`../shared/data/baac2021`) through fit and predict.
-///
-/// TODO: use the shared `SharedData` helper once it is available to this test target; until
-/// then the same rule is checked here: skipped when the folder is missing, failing under CI=true.
 @Suite struct SharedDataTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/baac2021")
-    static var available: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("X_train.csv").path) }
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
-    @Test(.enabled(if: available || isCI, "../shared/data/baac2021 not found beside the package; skipped (CI=true makes this a failure)"))
+    @Test(.requiresSharedData)
     func realAccidentSplitFitsAndPredicts() throws {
-        try #require(Self.available, "../shared/data/baac2021/X_train.csv is missing (CI=true)")
+        let x = try SharedData.url("baac2021/X_train.csv").path, y = try SharedData.url("baac2021/y_train.csv").path
         let s = try CLISandbox()
-        let x = Self.folder.appendingPathComponent("X_train.csv").path, y = Self.folder.appendingPathComponent("y_train.csv").path
         let fit = s.run(["fit", "--features", x, "--labels", y, "--trees", "15", "--output", "real", "-q"])
         #expect(fit.status == 0, "\(fit.err)")
         let model = try AccidentModel.load(from: s.url("real/model.aml"))

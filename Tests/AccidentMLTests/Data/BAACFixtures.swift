@@ -1,3 +1,4 @@
+import AccidentTestSupport
 import Foundation
 
 /// Small BAAC years written by the tests, following the layouts documented in

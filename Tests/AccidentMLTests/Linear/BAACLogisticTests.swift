@@ -1,31 +1,16 @@
 import Foundation
+import AccidentTestSupport
 import Testing
 @testable import AccidentML
 
 /// The real baac2021 training split (../shared/data/baac2021 beside the package), standardised.
-/// TODO: use the shared helper of Tests/AccidentMLTests/Support/SharedData.swift once it exists.
 enum BAACTrainingSet {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/data/baac2021")
-
-    static var isPresent: Bool { FileManager.default.fileExists(atPath: directory.appendingPathComponent("X_train.csv").path) }
-    /// In CI the data must be there: the test then runs and fails on loading.
-    static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
     /// Features standardised as scikit-learn's StandardScaler (population deviation, constant
     /// columns left at 0), labels 0/1.
     static func load() throws -> LabeledMatrix<Double> {
-        func lines(_ name: String) throws -> [Substring] {
-            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-            return text.split(separator: "\n").dropFirst().map { $0 }
-        }
-        let header = try String(contentsOf: directory.appendingPathComponent("X_train.csv"), encoding: .utf8)
-            .prefix { $0 != "\n" }.split(separator: ",").map(String.init)
-        let rows = try lines("X_train.csv").map { $0.split(separator: ",").map { Double($0)! } }
-        let labels = try lines("y_train.csv").map { Int32($0)! }
-        var x = FeatureMatrix(rows: rows, columnNames: header)
+        let data: LabeledMatrix<Double> = try NumericCSV.loadLabeled(
+            features: try SharedData.url("baac2021/X_train.csv"), labels: try SharedData.url("baac2021/y_train.csv"))
+        var x = data.features
         for c in 0..<x.columnCount {
             let n = Double(x.rowCount)
             let mean = (0..<x.rowCount).reduce(0) { $0 + x[row: $1, column: c] } / n
@@ -33,7 +18,7 @@ enum BAACTrainingSet {
             let scale = variance > 0 ? variance.squareRoot() : 1
             for r in 0..<x.rowCount { x[row: r, column: c] = (x[row: r, column: c] - mean) / scale }
         }
-        return LabeledMatrix(features: x, labels: labels, classLabels: ["not severe", "severe"])
+        return LabeledMatrix(features: x, labels: data.labels, classLabels: data.classLabels)
     }
 }
 
@@ -42,9 +27,7 @@ enum BAACTrainingSet {
     /// X_train/y_train: training log-loss 0.56797670 (24 iterations). An external reference.
     static let scikitLearnLogLoss = 0.567_976_70
 
-    // Skipped when ../shared is absent outside CI; with CI=true it runs and fails on the missing files.
-    @Test(.enabled(if: BAACTrainingSet.isPresent || BAACTrainingSet.isRequired,
-                   "needs ../shared/data/baac2021 beside the package"))
+    @Test(.requiresSharedData)
     func matchesScikitLearnAndTheNewtonOracle() throws {
         let data = try BAACTrainingSet.load()
         #expect(data.features.rowCount == 38_288 && data.features.columnCount == 28)

@@ -1,4 +1,5 @@
 import Foundation
+import AccidentTestSupport
 import Testing
 @testable import AccidentML
 

@@ -2,23 +2,13 @@ import Foundation
 import Logging
 import PostgresNIO
 import Testing
+import AccidentTestSupport
 @testable import AccidentStore
 
 /// The real PostgreSQL server the store tests use: `ACCIDENTML_DATABASE_URL`, as printed by
 /// `scripts/services/postgres.sh url`. Each test works in a schema of its own, dropped afterwards,
 /// so tests run in parallel without seeing each other.
 enum TestDatabase {
-    static let url = ProcessInfo.processInfo.environment["ACCIDENTML_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
-
-    /// Suites run when a database is configured, and always under CI, where a missing one fails.
-    static let isEnabled = url != nil || isCI
-
-    static let skipMessage = Comment(rawValue: """
-        ACCIDENTML_DATABASE_URL is not set: skipping the PostgreSQL tests. Run \
-        `scripts/services/postgres.sh start` and `export ACCIDENTML_DATABASE_URL=$(scripts/services/postgres.sh url)`.
-        """)
-
     static let logger: Logger = {
         var logger = Logger(label: "accidentml.store.tests")
         logger.logLevel = .warning
@@ -27,8 +17,7 @@ enum TestDatabase {
 
     /// The server's configuration, without a schema; records an issue under CI when missing.
     static func configuration() throws -> StoreConfiguration {
-        let url = try #require(url, "CI=true but ACCIDENTML_DATABASE_URL is not set: start scripts/services/postgres.sh")
-        return try StoreConfiguration(url: url)
+        return try StoreConfiguration(url: try TestEnvironment.requireDatabaseURL())
     }
 
     /// Runs `body` with a configuration whose schema is new and empty, dropped afterwards.

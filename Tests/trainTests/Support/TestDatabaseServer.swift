@@ -1,23 +1,13 @@
 import Foundation
 import PostgresNIO
 import Testing
+import AccidentTestSupport
 @testable import AccidentStore
 
 /// The PostgreSQL server of the database command tests: `ACCIDENTML_DATABASE_URL`, as printed by
 /// `scripts/services/postgres.sh url` (the same rule as `Tests/AccidentStoreTests`). Each test
 /// works in a schema of its own, dropped afterwards, so tests run in parallel.
 enum TestDatabaseServer {
-    static let url = ProcessInfo.processInfo.environment["ACCIDENTML_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
-
-    /// Suites run when a database is configured, and always under CI, where a missing one fails.
-    static let isEnabled = url != nil || isCI
-
-    static let skipMessage = Comment(rawValue: """
-        ACCIDENTML_DATABASE_URL is not set: skipping the database command tests. Run \
-        `scripts/services/postgres.sh start` and `export ACCIDENTML_DATABASE_URL=$(scripts/services/postgres.sh url)`.
-        """)
-
     /// A schema on the server, as the URL and configuration the tool and the store take.
     struct Schema {
         /// `postgres://…&schema=<name>`.
@@ -30,7 +20,7 @@ enum TestDatabaseServer {
 
     /// Runs `body` with a new, empty schema, dropped afterwards.
     static func withSchema<Result>(_ body: (Schema) async throws -> Result) async throws -> Result {
-        let base = try #require(url, "CI=true but ACCIDENTML_DATABASE_URL is not set: start scripts/services/postgres.sh")
+        let base = try TestEnvironment.requireDatabaseURL()
         let name = "cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         var components = try #require(URLComponents(string: base))
         components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "schema", value: name)]

@@ -1,11 +1,12 @@
 import Foundation
 
 /// A fresh folder under the system temporary directory, removed when released.
-final class TemporaryFolder {
+public final class TemporaryFolder {
     /// The folder.
-    let url: URL
+    public let url: URL
 
-    init() throws {
+    /// Creates the folder.
+    public init() throws {
         url = FileManager.default.temporaryDirectory
             .appendingPathComponent("accidentml-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -15,13 +16,13 @@ final class TemporaryFolder {
 
     /// Writes `text` as UTF-8 to `name` (which may contain subfolders); returns its URL.
     @discardableResult
-    func write(_ name: String, _ text: String) throws -> URL {
+    public func write(_ name: String, _ text: String) throws -> URL {
         try write(name, bytes: Array(text.utf8))
     }
 
     /// Writes raw bytes to `name`; returns its URL.
     @discardableResult
-    func write(_ name: String, bytes: [UInt8]) throws -> URL {
+    public func write(_ name: String, bytes: [UInt8]) throws -> URL {
         let file = url.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: file)
