@@ -20,14 +20,8 @@ extension LogisticModel: ProbabilisticClassifier {
             floatCoefficients.withUnsafeBufferPointer { ws in
                 logits.withUnsafeMutableBufferPointer { zs in
                     withOpenBLASThreads(threads) {
-                        if rows == 1 {
-                            Float.gemv(transpose: false, rows: n, columns: d, alpha: 1, a: xs.baseAddress!, lda: n,
-                                       x: ws.baseAddress!, beta: 0, y: zs.baseAddress!)
-                        } else {
-                            Float.gemm(transposeA: false, transposeB: false, m: n, n: rows, k: d, alpha: 1,
-                                       a: xs.baseAddress!, lda: n, b: ws.baseAddress!, ldb: d,
-                                       beta: 0, c: zs.baseAddress!, ldc: n)
-                        }
+                        Float.product(xs.baseAddress!, rows: n, columns: d, times: ws.baseAddress!, outputs: rows,
+                                      into: zs.baseAddress!)
                     }
                 }
             }

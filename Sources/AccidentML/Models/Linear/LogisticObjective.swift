@@ -90,25 +90,13 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
             logits.withUnsafeMutableBufferPointer { zs in
                 if transposed {
                     gradientScalar.withUnsafeMutableBufferPointer { gs in
-                        if k == 1 {
-                            Scalar.gemv(transpose: true, rows: n, columns: d, alpha: 1, a: xs.baseAddress!, lda: n,
-                                        x: zs.baseAddress!, beta: 0, y: gs.baseAddress!)
-                        } else {
-                            Scalar.gemm(transposeA: true, transposeB: false, m: d, n: k, k: n, alpha: 1,
-                                        a: xs.baseAddress!, lda: n, b: zs.baseAddress!, ldb: n,
-                                        beta: 0, c: gs.baseAddress!, ldc: d)
-                        }
+                        Scalar.transposedProduct(xs.baseAddress!, rows: n, columns: d, times: zs.baseAddress!, outputs: k,
+                                                 into: gs.baseAddress!)
                     }
                 } else {
                     weightsScalar.withUnsafeBufferPointer { ws in
-                        if k == 1 {
-                            Scalar.gemv(transpose: false, rows: n, columns: d, alpha: 1, a: xs.baseAddress!, lda: n,
-                                        x: ws.baseAddress!, beta: 0, y: zs.baseAddress!)
-                        } else {
-                            Scalar.gemm(transposeA: false, transposeB: false, m: n, n: k, k: d, alpha: 1,
-                                        a: xs.baseAddress!, lda: n, b: ws.baseAddress!, ldb: d,
-                                        beta: 0, c: zs.baseAddress!, ldc: n)
-                        }
+                        Scalar.product(xs.baseAddress!, rows: n, columns: d, times: ws.baseAddress!, outputs: k,
+                                       into: zs.baseAddress!)
                     }
                 }
             }
