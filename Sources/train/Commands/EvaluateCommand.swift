@@ -25,13 +25,9 @@ struct EvaluateCommand: ParsableCommand {
     func validate() throws { try data.check(needsLabels: true) }
 
     func run() throws {
-        let console = Console.current
-        let log = Log(console: console, verbosity: options.verbosity)
+        let run = try ModelRun(modelPath: model, data: data, options: options)
+        let (console, log, model, source, total) = (run.console, run.log, run.model, run.source, run.total)
         var times = PhaseTimes()
-        let total = Stopwatch()
-        let model = try ModelLoader.load(console.url(model), console: console)
-        let source = try data.source(in: console)
-        try source.checkInputsExist(in: console)
         let folder = output.map { RunFolder(url: console.url($0)) }
         if let folder { try RunFolder.checkCreatable(folder.metricsURL) }
         let (input, labels) = try times.measure("load") { try Self.load(source, model: model, threads: options.threads, log: log) }

@@ -30,13 +30,9 @@ struct PredictCommand: ParsableCommand {
     func validate() throws { try data.check(needsLabels: false) }
 
     func run() throws {
-        let console = Console.current
-        let log = Log(console: console, verbosity: options.verbosity)
+        let run = try ModelRun(modelPath: model, data: data, options: options)
+        let (console, log, model, source, total) = (run.console, run.log, run.model, run.source, run.total)
         var times = PhaseTimes()
-        let total = Stopwatch()
-        let model = try ModelLoader.load(console.url(model), console: console)
-        let source = try data.source(in: console)
-        try source.checkInputsExist(in: console)
         let url = console.url(output)
         try RunFolder.checkCreatable(url)
         let writer: PredictionWriter
