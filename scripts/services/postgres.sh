@@ -8,14 +8,16 @@
 #
 # The cluster lives in ${TMPDIR:-/tmp}/accidentml-pg-PORT (data, socket, log) and is deleted by
 # `stop`. Role `accidentml` gets a fresh random password, database `accidents` is owned by it.
-# The state file ($ACCIDENTML_PG_STATE, default ${TMPDIR:-/tmp}/accidentml-pg.state, mode 600)
-# holds the port, the folder and the URL. Durability is off (fsync, synchronous_commit): the data
+# The state file ($ACCIDENTML_PG_STATE, default <checkout>/.services/postgres.state, mode 600)
+# holds the port, the folder and the URL: each checkout has its own server, so two checkouts on
+# one machine never stop each other's. Durability is off (fsync, synchronous_commit): the data
 # is disposable. Uses Debian's `postgresql` package (installed with apt-get when missing); when run
 # as root, the server runs as the `postgres` OS user, as PostgreSQL refuses to run as root.
 set -euo pipefail
 
 tmp_root="${TMPDIR:-/tmp}"
-state_file="${ACCIDENTML_PG_STATE:-$tmp_root/accidentml-pg.state}"
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+state_file="${ACCIDENTML_PG_STATE:-$repo/.services/postgres.state}"
 first_port="${ACCIDENTML_PG_PORT:-54329}"
 
 die() { echo "postgres.sh: $*" >&2; exit 1; }
@@ -126,6 +128,7 @@ EOF
     local old_umask
     old_umask="$(umask)"
     umask 077
+    mkdir -p "$(dirname "$state_file")"
     cat >"$state_file" <<EOF
 PG_DIR='$dir'
 PG_PORT='$port'
