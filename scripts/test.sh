@@ -12,6 +12,7 @@ if ! scripts/services/postgres.sh status >/dev/null; then
 fi
 export ACCIDENTML_DATABASE_URL="${ACCIDENTML_DATABASE_URL:-$(scripts/services/postgres.sh url)}"
 swift build --build-tests
-# Serial: some server tests hold a concurrency thread while a request waits inside the model;
-# on a 2-core machine, running them beside other async suites can starve the 2-thread pool.
-swift test --skip-build --no-parallel "$@"
+# Suites run in parallel. Tests that block a Swift concurrency thread (a request held inside the
+# model, the train tool's database commands) never wait on work that needs another one: the
+# database commands run on threads of their own, so a 2-core machine's 2-thread pool cannot starve.
+swift test --skip-build "$@"
