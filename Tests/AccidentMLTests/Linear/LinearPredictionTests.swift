@@ -96,14 +96,18 @@ import Testing
         }
     }
 
-    @Test func largeRowCountUsesSeveralChunksAndThreads() throws {
-        let model = try Self.model(classCount: 3, features: 3, seed: 2)
-        let n = LogisticModel.activationChunkRows * 2 + 5
+    @Test(arguments: [2, 3])
+    func largeBatchGoesByBlocksOnAnyThreadCountWithTheSameResult(classCount: Int) throws {
+        let model = try Self.model(classCount: classCount, features: 3, seed: 2)
+        let n = LogisticModel.blockRows * 2 + 5
         let x = LinearTestData.make(rows: n, columns: 3, classCount: 2, seed: 12).features.converted(to: Float.self)
         let one = model.predictProbabilities(x, threads: 1), two = model.predictProbabilities(x, threads: 2)
-        #expect(Self.maxDifference(one, two) < 1e-6)
-        let last = Self.singleRows(model, x.selecting(rows: [n - 1]))
-        #expect(zip(one[((n - 1) * 3)...], last).allSatisfy { abs($0 - $1) < 1e-6 })
+        #expect(one == two, "each row's sum is the same whatever the worker")
+        let rows = [0, LogisticModel.blockRows - 1, LogisticModel.blockRows, n - 1]
+        let single = Self.singleRows(model, x.selecting(rows: rows))
+        for (i, r) in rows.enumerated() {
+            for c in 0..<classCount { #expect(abs(one[r * classCount + c] - single[i * classCount + c]) < 1e-6) }
+        }
     }
 
     @Test func emptyBatch() throws {
