@@ -41,6 +41,11 @@ extension JSONValue {
     /// Writes a quoted JSON string, escaping quotes, backslashes and control characters.
     private static func writeString(_ s: String, to buffer: inout ByteBuffer) {
         buffer.writeInteger(UInt8(ascii: "\""))
+        defer { buffer.writeInteger(UInt8(ascii: "\"")) }
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            buffer.writeString(s)  // nothing to escape: the usual case, written at once
+            return
+        }
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
@@ -55,7 +60,6 @@ extension JSONValue {
             default: buffer.writeInteger(byte)
             }
         }
-        buffer.writeInteger(UInt8(ascii: "\""))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -10,11 +10,20 @@ struct PredictionRoutes: Sendable {
         let explain = try Self.explainFlag(request, model: model)
         try Self.require(request, oneOf: ["application/json"])
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
-        let record: RawRecord
-        do { record = try JSONRecords.record(body) } catch {
-            throw APIError.from(error, batch: false)
+        let prediction: Prediction
+        if let columns = fastColumns(model, explain: explain) {
+            var rows = columns.rows(capacity: 1)
+            do { try JSONColumnRecords.record(body, into: &rows) } catch {
+                throw APIError.from(error, batch: false)
+            }
+            prediction = count(columns.predict(rows), on: model)[0]
+        } else {
+            let record: RawRecord
+            do { record = try JSONRecords.record(body) } catch {
+                throw APIError.from(error, batch: false)
+            }
+            prediction = try predict([record], on: model, explain: explain, batch: false, requestID: context.id)[0]
         }
-        let prediction = try predict([record], on: model, explain: explain, batch: false, requestID: context.id)[0]
         let labels = model.info.classLabels
         return .json(prediction.json(labels: labels, modelVersion: model.info.version))
     }
@@ -26,16 +35,25 @@ struct PredictionRoutes: Sendable {
         if mediaType == "text/csv" && !model.nestedFields.isEmpty { throw APIError.csvNotSupported(nestedFields: model.nestedFields) }
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
         let limit = state.configuration.maxBatchSize
-        let records: [RawRecord]
-        do {
-            records = mediaType == "text/csv"
-                ? try CSVRecords.decode(body, fields: model.fields, maxCount: limit)
-                : try JSONRecords.batch(body, maxCount: limit)
-        } catch {
-            throw APIError.from(error, batch: true)
+        let predictions: [Prediction]
+        if let columns = fastColumns(model, explain: explain), mediaType == "application/json" {
+            var rows = columns.rows(capacity: min(limit, 128))
+            do { try JSONColumnRecords.batch(body, maxCount: limit, into: &rows) } catch {
+                throw APIError.from(error, batch: true)
+            }
+            predictions = count(columns.predict(rows), on: model)
+        } else {
+            let records: [RawRecord]
+            do {
+                records = mediaType == "text/csv"
+                    ? try CSVRecords.decode(body, fields: model.fields, maxCount: limit)
+                    : try JSONRecords.batch(body, maxCount: limit)
+            } catch {
+                throw APIError.from(error, batch: true)
+            }
+            predictions = records.isEmpty ? []
+                : try predict(records, on: model, explain: explain, batch: true, requestID: context.id)
         }
-        let predictions = records.isEmpty ? []
-            : try predict(records, on: model, explain: explain, batch: true, requestID: context.id)
         let labels = model.info.classLabels
         return .json(.object([
             "model_version": .string(model.info.version),
@@ -44,15 +62,26 @@ struct PredictionRoutes: Sendable {
         ]))
     }
 
+    /// The model's fast way in (records decoded straight into feature rows), when nothing needs
+    /// the `RawRecord`s themselves: neither an explanation nor the prediction log.
+    private func fastColumns(_ model: LoadedModel, explain: Bool) -> ColumnModel? {
+        explain || state.predictionLog != nil ? nil : model.columns
+    }
+
     /// Predicts, counts the predicted classes, and hands the predictions to the prediction log.
     private func predict(_ records: [RawRecord], on model: LoadedModel, explain: Bool, batch: Bool,
                          requestID: String) throws(APIError) -> [Prediction] {
         let start = ContinuousClock.now
         let predictions = try model.predict(records, explain: explain, batch: batch)
         let elapsed = (ContinuousClock.now - start).components
-        state.metrics.recordPredictions(predictions.map { model.info.classLabels[$0.predictedClass] })
         state.predictionLog?.logger.log(records, predictions, model: model.info, requestID: requestID,
                                         seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+        return count(predictions, on: model)
+    }
+
+    /// Counts the predicted classes in the metrics.
+    private func count(_ predictions: [Prediction], on model: LoadedModel) -> [Prediction] {
+        state.metrics.recordPredictions(predictions.map { model.info.classLabels[$0.predictedClass] })
         return predictions
     }
 

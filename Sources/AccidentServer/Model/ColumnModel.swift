@@ -1,0 +1,35 @@
+import AccidentML
+
+/// A model of named numeric columns served by `AccidentModelBackend`: its requests can be
+/// decoded straight into feature rows (`ColumnRows`) and predicted without a `RawRecord` per
+/// record, with the answers and errors of the backend's `predict`.
+struct ColumnModel: Sendable {
+    let model: AccidentModel
+    /// The columns, in feature order (distinct).
+    let names: [String]
+
+    /// The fast way in of `backend`, when it has one: an `AccidentModelBackend` whose model
+    /// takes distinct named columns. Other backends (tests' wrappers) always get `RawRecord`s.
+    init?(_ backend: any PredictionBackend) {
+        guard let served = backend as? AccidentModelBackend, case .columns(let names) = served.model.input,
+              Set(names).count == names.count else { return nil }
+        model = served.model
+        self.names = names
+    }
+
+    /// An empty row buffer for this model's records.
+    func rows(capacity: Int) -> ColumnRows { ColumnRows(names: names, capacity: capacity) }
+
+    /// The predictions of every row, in row order: the probabilities `AccidentModelBackend`
+    /// gives for the same records.
+    func predict(_ rows: ColumnRows) -> [Prediction] {
+        let k = model.classLabels.count
+        var probabilities = [Float](repeating: 0, count: rows.rowCount * k)
+        rows.values.withUnsafeBufferPointer { x in
+            probabilities.withUnsafeMutableBufferPointer { model.predictProbabilities(rows: x, into: $0) }
+        }
+        return (0..<rows.rowCount).map { r in
+            Prediction(probabilities: probabilities[(r * k)..<((r + 1) * k)].map(Double.init))
+        }
+    }
+}
