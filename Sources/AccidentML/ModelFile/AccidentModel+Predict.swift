@@ -50,19 +50,6 @@ extension AccidentModel {
         return SeverityPrediction(classIndex: best, classLabel: classLabels[best], probabilities: probabilities)
     }
 
-    /// Class probabilities of rows already in the model's feature columns (row-major,
-    /// `featureCount` values each, e.g. `ColumnRows.values`), written row-major into `out`
-    /// (`classLabels.count` values per row): the numbers `predict(record:)` gives one by one.
-    public func predictProbabilities(rows: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>) {
-        let model = classifier.classifier
-        let f = model.featureCount, k = model.classCount
-        precondition(f > 0 && rows.count % f == 0 && out.count == rows.count / f * k,
-                     "\(rows.count) values are not whole rows of \(f) features, or the output does not hold \(k) per row")
-        for r in 0..<(rows.count / f) {
-            model.predictProbabilities(row: UnsafeBufferPointer(rebasing: rows[(r * f)..<((r + 1) * f)]),
-                                       into: UnsafeMutableBufferPointer(rebasing: out[(r * k)..<((r + 1) * k)]))
-        }
-    }
 }
 
 /// Why a model cannot be applied to the data it was given.

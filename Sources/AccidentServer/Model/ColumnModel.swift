@@ -21,13 +21,11 @@ struct ColumnModel: Sendable {
     func rows(capacity: Int) -> ColumnRows { ColumnRows(names: names, capacity: capacity) }
 
     /// The predictions of every row, in row order: the probabilities `AccidentModelBackend`
-    /// gives for the same records.
-    func predict(_ rows: ColumnRows) -> [Prediction] {
+    /// gives for the same records (the batch path of a forest adds the same leaves in the same
+    /// order as its single-row path).
+    func predict(_ rows: ColumnRows) throws -> [Prediction] {
         let k = model.classLabels.count
-        var probabilities = [Float](repeating: 0, count: rows.rowCount * k)
-        rows.values.withUnsafeBufferPointer { x in
-            probabilities.withUnsafeMutableBufferPointer { model.predictProbabilities(rows: x, into: $0) }
-        }
+        let probabilities = try model.predict(rows.matrix)
         return (0..<rows.rowCount).map { r in
             Prediction(probabilities: probabilities[(r * k)..<((r + 1) * k)].map(Double.init))
         }

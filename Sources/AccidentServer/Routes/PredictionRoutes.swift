@@ -16,7 +16,7 @@ struct PredictionRoutes: Sendable {
             do { try JSONColumnRecords.record(body, into: &rows) } catch {
                 throw APIError.from(error, batch: false)
             }
-            prediction = count(columns.predict(rows), on: model)[0]
+            prediction = count(try predict(rows, on: columns, batch: false), on: model)[0]
         } else {
             let record: RawRecord
             do { record = try JSONRecords.record(body) } catch {
@@ -41,7 +41,7 @@ struct PredictionRoutes: Sendable {
             do { try JSONColumnRecords.batch(body, maxCount: limit, into: &rows) } catch {
                 throw APIError.from(error, batch: true)
             }
-            predictions = count(columns.predict(rows), on: model)
+            predictions = count(try predict(rows, on: columns, batch: true), on: model)
         } else {
             let records: [RawRecord]
             do {
@@ -66,6 +66,11 @@ struct PredictionRoutes: Sendable {
     /// the `RawRecord`s themselves: neither an explanation nor the prediction log.
     private func fastColumns(_ model: LoadedModel, explain: Bool) -> ColumnModel? {
         explain || state.predictionLog != nil ? nil : model.columns
+    }
+
+    /// Predicts decoded feature rows.
+    private func predict(_ rows: ColumnRows, on columns: ColumnModel, batch: Bool) throws(APIError) -> [Prediction] {
+        do { return try columns.predict(rows) } catch { throw APIError.from(error, batch: batch) }
     }
 
     /// Predicts, counts the predicted classes, and hands the predictions to the prediction log.

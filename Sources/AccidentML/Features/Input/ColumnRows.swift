@@ -66,6 +66,20 @@ public struct ColumnRows: Sendable {
         }
     }
 
+    /// The accepted records as a matrix (column-major, as every model's batch path takes it).
+    public var matrix: FeatureMatrix<Float> {
+        let n = rowCount, f = names.count
+        var storage = [Float](repeating: 0, count: n * f)
+        values.withUnsafeBufferPointer { rows in
+            storage.withUnsafeMutableBufferPointer { columns in
+                for r in 0..<n {
+                    for c in 0..<f { columns[c * n + r] = rows[r * f + c] }
+                }
+            }
+        }
+        return FeatureMatrix(rowCount: n, columnNames: names, storage: storage)
+    }
+
     /// Starts a record: every column absent.
     public mutating func beginRecord() {
         for c in slots.indices { slots[c] = .absent }
