@@ -20,14 +20,10 @@ struct ColumnModel: Sendable {
     /// An empty row buffer for this model's records.
     func rows(capacity: Int) -> ColumnRows { ColumnRows(names: names, capacity: capacity) }
 
-    /// The predictions of every row, in row order: the probabilities `AccidentModelBackend`
-    /// gives for the same records (the batch path of a forest adds the same leaves in the same
-    /// order as its single-row path).
-    func predict(_ rows: ColumnRows) throws -> [Prediction] {
-        let k = model.classLabels.count
-        let probabilities = try model.predict(rows.matrix)
-        return (0..<rows.rowCount).map { r in
-            Prediction(probabilities: probabilities[(r * k)..<((r + 1) * k)].map(Double.init))
-        }
+    /// The class probabilities of every row: those `AccidentModelBackend` gives for the same
+    /// records (a forest's batch path adds the same leaves in the same order as its single-row
+    /// path).
+    func predict(_ rows: ColumnRows) throws -> ProbabilityRows {
+        ProbabilityRows(values: rows.rowCount == 0 ? [] : try model.predict(rows.matrix), classCount: model.classLabels.count)
     }
 }

@@ -10,21 +10,20 @@ struct PredictionRoutes: Sendable {
         let explain = try Self.explainFlag(request, model: model)
         try Self.require(request, oneOf: ["application/json"])
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
-        let prediction: Prediction
+        let labels = model.info.classLabels
         if let columns = fastColumns(model, explain: explain) {
             var rows = columns.rows(capacity: 1)
             do { try JSONColumnRecords.record(body, into: &rows) } catch {
                 throw APIError.from(error, batch: false)
             }
-            prediction = count(try predict(rows, on: columns, batch: false), on: model)[0]
-        } else {
-            let record: RawRecord
-            do { record = try JSONRecords.record(body) } catch {
-                throw APIError.from(error, batch: false)
-            }
-            prediction = try predict([record], on: model, explain: explain, batch: false, requestID: context.id)[0]
+            let probabilities = try predict(rows, on: columns, model: model, batch: false)
+            return .json(probabilities.singleJSON(0, labels: labels, modelVersion: model.info.version))
         }
-        let labels = model.info.classLabels
+        let record: RawRecord
+        do { record = try JSONRecords.record(body) } catch {
+            throw APIError.from(error, batch: false)
+        }
+        let prediction = try predict([record], on: model, explain: explain, batch: false, requestID: context.id)[0]
         return .json(prediction.json(labels: labels, modelVersion: model.info.version))
     }
 
@@ -35,26 +34,25 @@ struct PredictionRoutes: Sendable {
         if mediaType == "text/csv" && !model.nestedFields.isEmpty { throw APIError.csvNotSupported(nestedFields: model.nestedFields) }
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
         let limit = state.configuration.maxBatchSize
-        let predictions: [Prediction]
+        let labels = model.info.classLabels
         if let columns = fastColumns(model, explain: explain), mediaType == "application/json" {
             var rows = columns.rows(capacity: min(limit, 128))
             do { try JSONColumnRecords.batch(body, maxCount: limit, into: &rows) } catch {
                 throw APIError.from(error, batch: true)
             }
-            predictions = count(try predict(rows, on: columns, batch: true), on: model)
-        } else {
-            let records: [RawRecord]
-            do {
-                records = mediaType == "text/csv"
-                    ? try CSVRecords.decode(body, fields: model.fields, maxCount: limit)
-                    : try JSONRecords.batch(body, maxCount: limit)
-            } catch {
-                throw APIError.from(error, batch: true)
-            }
-            predictions = records.isEmpty ? []
-                : try predict(records, on: model, explain: explain, batch: true, requestID: context.id)
+            let probabilities = try predict(rows, on: columns, model: model, batch: true)
+            return .json(probabilities.batchJSON(labels: labels, modelVersion: model.info.version))
         }
-        let labels = model.info.classLabels
+        let records: [RawRecord]
+        do {
+            records = mediaType == "text/csv"
+                ? try CSVRecords.decode(body, fields: model.fields, maxCount: limit)
+                : try JSONRecords.batch(body, maxCount: limit)
+        } catch {
+            throw APIError.from(error, batch: true)
+        }
+        let predictions = records.isEmpty ? []
+            : try predict(records, on: model, explain: explain, batch: true, requestID: context.id)
         return .json(.object([
             "model_version": .string(model.info.version),
             "count": .integer(predictions.count),
@@ -68,9 +66,13 @@ struct PredictionRoutes: Sendable {
         explain || state.predictionLog != nil ? nil : model.columns
     }
 
-    /// Predicts decoded feature rows.
-    private func predict(_ rows: ColumnRows, on columns: ColumnModel, batch: Bool) throws(APIError) -> [Prediction] {
-        do { return try columns.predict(rows) } catch { throw APIError.from(error, batch: batch) }
+    /// Predicts decoded feature rows and counts the predicted classes.
+    private func predict(_ rows: ColumnRows, on columns: ColumnModel, model: LoadedModel,
+                         batch: Bool) throws(APIError) -> ProbabilityRows {
+        let probabilities: ProbabilityRows
+        do { probabilities = try columns.predict(rows) } catch { throw APIError.from(error, batch: batch) }
+        state.metrics.recordPredictions(perClass: probabilities.classCounts, labels: model.info.classLabels)
+        return probabilities
     }
 
     /// Predicts, counts the predicted classes, and hands the predictions to the prediction log.
@@ -79,14 +81,11 @@ struct PredictionRoutes: Sendable {
         let start = ContinuousClock.now
         let predictions = try model.predict(records, explain: explain, batch: batch)
         let elapsed = (ContinuousClock.now - start).components
+        var perClass = [Int](repeating: 0, count: model.info.classLabels.count)
+        for p in predictions { perClass[p.predictedClass] += 1 }
+        state.metrics.recordPredictions(perClass: perClass, labels: model.info.classLabels)
         state.predictionLog?.logger.log(records, predictions, model: model.info, requestID: requestID,
                                         seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
-        return count(predictions, on: model)
-    }
-
-    /// Counts the predicted classes in the metrics.
-    private func count(_ predictions: [Prediction], on model: LoadedModel) -> [Prediction] {
-        state.metrics.recordPredictions(predictions.map { model.info.classLabels[$0.predictedClass] })
         return predictions
     }
 
