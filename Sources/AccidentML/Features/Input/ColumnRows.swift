@@ -28,8 +28,9 @@ public struct ColumnRows: Sendable {
     private var next: [Int]
     private var previous: Int
 
-    /// Prepares for records of `names` (distinct), reserving room for `capacity` rows.
-    public init(names: [String], capacity: Int = 0) {
+    /// Prepares for records of `names` (distinct). Building the name lookup is the costly part:
+    /// keep an empty `ColumnRows` and copy it for each batch (its tables are shared).
+    public init(names: [String]) {
         let byName = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         precondition(byName.count == names.count, "column names must be distinct")
         self.names = names
@@ -38,7 +39,11 @@ public struct ColumnRows: Sendable {
         slots = Array(repeating: .absent, count: names.count)
         next = Array(0...names.count).map { ($0 + 1) % (names.count + 1) }
         previous = names.count
-        values.reserveCapacity(capacity * names.count)
+    }
+
+    /// Makes room for `rows` more records without growing the row buffer.
+    public mutating func reserveCapacity(rows: Int) {
+        values.reserveCapacity(values.count + rows * names.count)
     }
 
     /// The column of a field name (`String` equality, as a decoded record's dictionary uses).
