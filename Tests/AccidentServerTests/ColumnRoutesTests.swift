@@ -1,4 +1,5 @@
 import AccidentML
+import AccidentStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -113,6 +114,24 @@ struct ColumnRoutesTests {
             #expect(try single.error()["field"] as? String == "c")
             #expect(try (single.error()["message"] as? String)?.contains("an array") == true)
         }
+    }
+
+    @Test func withAPredictionLogTheRecordsAreDecodedAndLogged() async throws {
+        // Nothing listens on port 1: the log keeps what it is given, then drops it at shutdown.
+        let database = StoreConfiguration(host: "127.0.0.1", port: 1, username: "nobody", password: nil, database: "none",
+                                          tls: .disable, connectTimeout: .seconds(1))
+        let server = try await TestServer.make(.columnsGBDT) { $0.database = database }
+        let service = try #require(server.state.predictionLog)
+        let task = Task { try await service.run() }
+        try await server.makeApplication().test(.router) { client in
+            let single = try await client.post("/api/v1/predict", #"{"a": 1, "b": 2, "c": 3}"#)
+            let batch = try await client.post("/api/v1/predict/batch", #"[{"a": 1, "b": 2, "c": 3}, {"a": 0, "b": 0, "c": null}]"#)
+            #expect(single.status == .ok && batch.status == .ok)
+        }
+        service.logger.shutdown()
+        task.cancel()
+        _ = await task.result
+        #expect(service.logger.statistics.accepted == 3)
     }
 
     @Test func batchesOverASocketAreTheCoresPredictions() async throws {
