@@ -94,6 +94,33 @@ struct ColumnRoutesTests {
         }
     }
 
+    @Test func csvAnswersAreThePlainPathsByteForByte() async throws {
+        let fastServer = try await TestServer.make(.columnsGBDT) { $0.maxBatchSize = 12 }
+        let plainServer = try await Self.plainServer()
+        let headers = ["a,b,c", "c, a ,b", "a,b", "a,b,c,d", "a,a,b,c"]
+        let cells = ["1", "-1.5", "0.25", "", "2", "\"3\"", " 1e-1 ", "x", "1.9999", "17:45"]
+        try await fastServer.makeApplication().test(.router) { fast in
+            try await plainServer.makeApplication().test(.router) { plain in
+                var rng = SplitMix64(seed: 42)
+                var valid = 0
+                for _ in 0..<300 {
+                    let header = rng.next() % 6 == 0 ? headers[Int(rng.next() % UInt64(headers.count))] : "a,b,c"
+                    let width = header.split(separator: ",").count + (rng.next() % 40 == 0 ? 1 : 0)
+                    let lines = (0..<Int(rng.next() % 13)).map { _ in
+                        (0..<width).map { _ in rng.next() % 12 == 0 ? cells[Int(rng.next() % UInt64(cells.count))]
+                                                                     : cells[Int(rng.next() % 3)] }.joined(separator: ",")
+                    }
+                    let csv = ([header] + lines).joined(separator: rng.next() % 2 == 0 ? "\n" : "\r\n") + "\n"
+                    let answer = try Self.answer(await fast.post("/api/v1/predict/batch", csv, contentType: "text/csv"))
+                    #expect(answer == (try Self.answer(await plain.post("/api/v1/predict/batch", csv, contentType: "text/csv"))),
+                            "\(csv)")
+                    if answer.hasPrefix("200") && lines.count >= 8 { valid += 1 }
+                }
+                #expect(valid > 20, "too few valid batches to compare predictions")
+            }
+        }
+    }
+
     @Test func invalidBatchesNameTheRecordAndField() async throws {
         try await TestServer.make(.columnsGBDT).makeApplication().test(.router) { client in
             let cases: [(String, HTTPResponse.Status, String?)] = [

@@ -35,9 +35,15 @@ struct PredictionRoutes: Sendable {
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
         let limit = state.configuration.maxBatchSize
         let labels = model.info.classLabels
-        if let columns = fastColumns(model, explain: explain), mediaType == "application/json" {
+        if let columns = fastColumns(model, explain: explain) {
             var rows = columns.rows(capacity: min(limit, 128))
-            do { try JSONColumnRecords.batch(body, maxCount: limit, into: &rows) } catch {
+            do {
+                if mediaType == "text/csv" {
+                    try CSVColumnRecords.decode(body, fields: model.fields, maxCount: limit, into: &rows)
+                } else {
+                    try JSONColumnRecords.batch(body, maxCount: limit, into: &rows)
+                }
+            } catch {
                 throw APIError.from(error, batch: true)
             }
             let probabilities = try predict(rows, on: columns, model: model, batch: true)
