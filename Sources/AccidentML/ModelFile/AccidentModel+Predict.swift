@@ -49,7 +49,6 @@ extension AccidentModel {
         let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
         return SeverityPrediction(classIndex: best, classLabel: classLabels[best], probabilities: probabilities)
     }
-
 }
 
 /// Why a model cannot be applied to the data it was given.
