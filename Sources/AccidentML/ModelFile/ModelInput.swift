@@ -34,8 +34,12 @@ public enum ModelInput: Sendable, Equatable {
         }
     }
 
+    /// What a `.columns` record must give for each column (named by "missing field" errors).
+    static let columnExpectation = "a number (null when missing)"
+
     /// Encodes one request record into `out` (count `columnCount(for:)`).
     ///
+    /// For `.columns` models, `ColumnRows` is the fast batch version of this (same validation).
     /// - Throws: `FeatureInputError` naming the field.
     public func encode(record: RawRecord, for family: ModelFamily, into out: UnsafeMutableBufferPointer<Float>) throws {
         switch self {
@@ -48,7 +52,7 @@ public enum ModelInput: Sendable, Equatable {
             }
             for (i, name) in names.enumerated() {
                 switch record[name] {
-                case nil: throw FeatureInputError.missingField(path: name, expected: "a number (null when missing)")
+                case nil: throw FeatureInputError.missingField(path: name, expected: Self.columnExpectation)
                 case .null?: out[i] = .nan
                 case .integer(let v)?: out[i] = Float(v)
                 case .number(let v)?: out[i] = Float(v)

@@ -11,24 +11,36 @@ import Hummingbird
 /// the values, as for JSON.
 enum CSVRecords {
     static func decode(_ body: ByteBuffer, fields: [InputField], maxCount: Int) throws -> [RawRecord] {
+        var records: [RawRecord] = []
+        try forEachRow(body, fields: fields, maxCount: maxCount) { names, cells in
+            var record = RawRecord()
+            for (name, cell) in zip(names, cells) { record[name] = value(cell) }
+            records.append(record)
+        }
+        return records
+    }
+
+    /// Checks the header and hands each data line's cells to `row`, with the header's names
+    /// (as many, in the same order); throws for a bad header, a ragged line or too many lines
+    /// before or after `row` saw the lines before them.
+    static func forEachRow(_ body: ByteBuffer, fields: [InputField], maxCount: Int,
+                           _ row: (_ names: [String], _ cells: [Substring]) throws -> Void) throws {
         try body.withUnsafeReadableBytes { bytes in
             var lines = Lines(bytes: bytes)
             guard let header = lines.next() else {
                 throw MalformedBodyError(message: "the CSV body is empty; expected a header line of field names")
             }
             let names = try columnNames(cells(header.text), fields: fields)
-            var records: [RawRecord] = []
+            var count = 0
             while let line = lines.next() {
-                guard records.count < maxCount else { throw BatchTooLargeError(count: nil, limit: maxCount) }
-                let row = cells(line.text)
-                guard row.count == names.count else {
-                    throw MalformedBodyError(message: "CSV line \(line.number) has \(row.count) cells; the header has \(names.count)")
+                guard count < maxCount else { throw BatchTooLargeError(count: nil, limit: maxCount) }
+                let cells = cells(line.text)
+                guard cells.count == names.count else {
+                    throw MalformedBodyError(message: "CSV line \(line.number) has \(cells.count) cells; the header has \(names.count)")
                 }
-                var record = RawRecord()
-                for (name, cell) in zip(names, row) { record[name] = value(cell) }
-                records.append(record)
+                try row(names, cells)
+                count += 1
             }
-            return records
         }
     }
 

@@ -66,7 +66,7 @@ struct JSONScanner {
                 repeat { items.append(try value()) } while consume(UInt8(ascii: ","))
                 try expect(UInt8(ascii: "]"))
             }
-            depth -= 1
+            leave()
             return .array(items)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
@@ -89,8 +89,46 @@ struct JSONScanner {
             } while consume(UInt8(ascii: ","))
             try expect(UInt8(ascii: "}"))
         }
-        depth -= 1
+        leave()
         return fields
+    }
+
+    /// An object key (the scanner is at its opening quote).
+    enum Key {
+        /// The key's bytes, plain ASCII without escapes: no `String` was made.
+        case ascii(UnsafeRawBufferPointer)
+        /// Any other key, decoded as `string()` decodes it.
+        case decoded(String)
+    }
+
+    /// Reads an object key, as `string()` would, but without making a `String` for plain ASCII.
+    mutating func key() throws(MalformedBodyError) -> Key {
+        if peek() == UInt8(ascii: "\"") {
+            var end = offset + 1
+            while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\\") {
+                if bytes[end] == UInt8(ascii: "\"") {
+                    defer { offset = end + 1 }
+                    return .ascii(UnsafeRawBufferPointer(rebasing: bytes[(offset + 1)..<end]))
+                }
+                end += 1
+            }
+        }
+        return .decoded(try string())
+    }
+
+    /// Reads a value where only a number (or null) is accepted: numbers and null as `value()`
+    /// reads them; any other value is validated and skipped, and an empty value of its type
+    /// (`.string("")`, `.array([])`...) stands for it, which allocates nothing.
+    mutating func numericValue() throws(MalformedBodyError) -> RawValue {
+        switch try peekValue() {
+        case UInt8(ascii: "{"): try skipValue(); return .object([:])
+        case UInt8(ascii: "["): try skipValue(); return .array([])
+        case UInt8(ascii: "\""): try skipValue(); return .string("")
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default: return try number()
+        }
     }
 
     /// Validates and skips any value.
@@ -107,14 +145,14 @@ struct JSONScanner {
                 } while consume(UInt8(ascii: ","))
                 try expect(UInt8(ascii: "}"))
             }
-            depth -= 1
+            leave()
         case UInt8(ascii: "["):
             try enter()
             if !consume(UInt8(ascii: "]")) {
                 repeat { try skipValue() } while consume(UInt8(ascii: ","))
                 try expect(UInt8(ascii: "]"))
             }
-            depth -= 1
+            leave()
         case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
@@ -124,11 +162,14 @@ struct JSONScanner {
     }
 
     /// Steps into an array or object (the scanner is at its bracket).
-    private mutating func enter() throws(MalformedBodyError) {
+    mutating func enter() throws(MalformedBodyError) {
         guard depth < Self.maximumDepth else { throw malformed("arrays and objects nested deeper than \(Self.maximumDepth)") }
         depth += 1
         offset += 1
     }
+
+    /// Steps out of an array or object (the scanner is after its closing bracket).
+    mutating func leave() { depth -= 1 }
 
     private mutating func literal(_ word: StaticString) throws(MalformedBodyError) {
         let length = word.utf8CodeUnitCount
@@ -142,36 +183,59 @@ struct JSONScanner {
     /// A number by the JSON grammar `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`: an integer
     /// when it is whole and fits in `Int` (`7`, `7.0`, `1e2`), else a finite Double, as
     /// `JSONDecoder` decodes a `RawValue`.
+    ///
+    /// Short numbers (the usual ones) are converted from their digits: an integer of at most 18
+    /// digits exactly, a decimal of at most 15 digits without exponent by Clinger's fast path (an
+    /// exact Double divided by an exact power of ten is correctly rounded, so it is the very
+    /// Double that `Double(text)` reads); others by `Int(text)` and `Double(text)`.
     mutating func number() throws(MalformedBodyError) -> RawValue {
         let start = offset
-        func digits(_ s: inout JSONScanner) -> Int {
+        var mantissa: UInt64 = 0  // the digits read so far, exact while there are at most 19
+        func digits(_ s: inout JSONScanner, _ mantissa: inout UInt64) -> Int {
             let from = s.offset
-            while let b = s.peek(), b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") { s.offset += 1 }
+            while let b = s.peek(), b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                mantissa = mantissa &* 10 &+ UInt64(b &- UInt8(ascii: "0"))
+                s.offset += 1
+            }
             return s.offset - from
         }
-        if peek() == UInt8(ascii: "-") { offset += 1 }
+        let negative = peek() == UInt8(ascii: "-")
+        if negative { offset += 1 }
         let leadingZero = peek() == UInt8(ascii: "0")
-        let integerDigits = digits(&self)
+        let integerDigits = digits(&self, &mantissa)
         guard integerDigits > 0, !(leadingZero && integerDigits > 1) else { throw malformed("invalid number") }
-        var isInteger = true
+        var fractionDigits = 0
         if peek() == UInt8(ascii: ".") {
             offset += 1
-            isInteger = false
-            guard digits(&self) > 0 else { throw malformed("invalid number") }
+            fractionDigits = digits(&self, &mantissa)
+            guard fractionDigits > 0 else { throw malformed("invalid number") }
         }
+        var hasExponent = false
         if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
             offset += 1
-            isInteger = false
+            hasExponent = true
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { offset += 1 }
-            guard digits(&self) > 0 else { throw malformed("invalid number") }
+            var ignored: UInt64 = 0
+            guard digits(&self, &ignored) > 0 else { throw malformed("invalid number") }
         }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-        if isInteger, let i = Int(text) { return .integer(i) }
-        let d = Double(text)!
-        guard d.isFinite else { throw malformed("number out of range") }
+        let d: Double
+        if !hasExponent && fractionDigits == 0 && integerDigits <= 18 {
+            return .integer(negative ? -Int(mantissa) : Int(mantissa))
+        } else if !hasExponent && integerDigits + fractionDigits <= 15 {
+            let magnitude = Double(mantissa) / Self.powersOfTen[fractionDigits]
+            d = negative ? -magnitude : magnitude
+        } else {
+            let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+            if !hasExponent && fractionDigits == 0, let i = Int(text) { return .integer(i) }
+            d = Double(text)!
+            guard d.isFinite else { throw malformed("number out of range") }
+        }
         if let i = Int(exactly: d) { return .integer(i) }
         return .number(d)
     }
+
+    /// 10⁰ … 10¹⁵, each exact as a Double (so are all the products that build them).
+    private static let powersOfTen: [Double] = (0...15).map { n in (0..<n).reduce(1.0) { value, _ in value * 10 } }
 
     /// A string (the scanner is at its opening quote), escapes decoded.
     mutating func string() throws(MalformedBodyError) -> String {

@@ -16,8 +16,7 @@ extension JSONValue {
         case .null: buffer.writeStaticString("null")
         case .bool(let b): buffer.writeStaticString(b ? "true" : "false")
         case .integer(let i): buffer.writeString(String(i))
-        case .number(let d):
-            if d.isFinite { buffer.writeString(d.description) } else { buffer.writeStaticString("null") }
+        case .number(let d): Self.writeNumber(d, to: &buffer)
         case .string(let s): Self.writeString(s, to: &buffer)
         case .array(let elements):
             buffer.writeInteger(UInt8(ascii: "["))
@@ -38,9 +37,19 @@ extension JSONValue {
         }
     }
 
+    /// Writes a number: its shortest round-trip text, or `null` when it is not finite.
+    static func writeNumber(_ d: Double, to buffer: inout ByteBuffer) {
+        if d.isFinite { buffer.writeString(d.description) } else { buffer.writeStaticString("null") }
+    }
+
     /// Writes a quoted JSON string, escaping quotes, backslashes and control characters.
-    private static func writeString(_ s: String, to buffer: inout ByteBuffer) {
+    static func writeString(_ s: String, to buffer: inout ByteBuffer) {
         buffer.writeInteger(UInt8(ascii: "\""))
+        defer { buffer.writeInteger(UInt8(ascii: "\"")) }
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            buffer.writeString(s)  // nothing to escape: the usual case, written at once
+            return
+        }
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
@@ -55,7 +64,6 @@ extension JSONValue {
             default: buffer.writeInteger(byte)
             }
         }
-        buffer.writeInteger(UInt8(ascii: "\""))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -29,9 +29,11 @@ final class ServerMetrics: Sendable {
         counts.withLock { $0.errors[ErrorKey(route: route, code: code), default: 0] += 1 }
     }
 
-    /// Records the predicted class of each prediction.
-    func recordPredictions(_ classes: [String]) {
-        counts.withLock { for c in classes { $0.predictions[c, default: 0] += 1 } }
+    /// Records how many predictions predicted each class (`perClass[i]` for `labels[i]`).
+    func recordPredictions(perClass: [Int], labels: [String]) {
+        counts.withLock { metrics in
+            for (label, n) in zip(labels, perClass) where n > 0 { metrics.predictions[label, default: 0] += n }
+        }
     }
 
     /// Records a model reload attempt.

@@ -13,6 +13,8 @@ struct LoadedModel: Sendable {
     /// The fields that hold lists of objects (an accident's `vehicles` and `users`): a model
     /// with any takes JSON only.
     let nestedFields: [String]
+    /// The fast way in for a model of named columns (see `ColumnModel`), else nil.
+    let columns: ColumnModel?
     /// Where it was loaded from (logged, returned by reload; not shown on unauthenticated routes).
     let path: String
     let loadedAt: Date
@@ -23,6 +25,7 @@ struct LoadedModel: Sendable {
         self.fields = backend.inputFields
         self.supportsExplanations = backend.supportsExplanations
         nestedFields = fields.filter { if case .records = $0.kind { true } else { false } }.map(\.name)
+        columns = ColumnModel(backend)
         self.path = path
         self.loadedAt = loadedAt
     }

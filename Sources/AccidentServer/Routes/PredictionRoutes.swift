@@ -10,12 +10,20 @@ struct PredictionRoutes: Sendable {
         let explain = try Self.explainFlag(request, model: model)
         try Self.require(request, oneOf: ["application/json"])
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
+        let labels = model.info.classLabels
+        if let columns = fastColumns(model, explain: explain) {
+            var rows = columns.rows(capacity: 1)
+            do { try JSONColumnRecords.record(body, into: &rows) } catch {
+                throw APIError.from(error, batch: false)
+            }
+            let probabilities = try predict(rows, on: columns, model: model, batch: false)
+            return .json(probabilities.singleJSON(0, labels: labels, modelVersion: model.info.version))
+        }
         let record: RawRecord
         do { record = try JSONRecords.record(body) } catch {
             throw APIError.from(error, batch: false)
         }
         let prediction = try predict([record], on: model, explain: explain, batch: false, requestID: context.id)[0]
-        let labels = model.info.classLabels
         return .json(prediction.json(labels: labels, modelVersion: model.info.version))
     }
 
@@ -26,6 +34,21 @@ struct PredictionRoutes: Sendable {
         if mediaType == "text/csv" && !model.nestedFields.isEmpty { throw APIError.csvNotSupported(nestedFields: model.nestedFields) }
         let body = try await RequestBodyReader.collect(request, limit: state.configuration.maxBodyBytes)
         let limit = state.configuration.maxBatchSize
+        let labels = model.info.classLabels
+        if let columns = fastColumns(model, explain: explain) {
+            var rows = columns.rows(capacity: min(limit, 128))
+            do {
+                if mediaType == "text/csv" {
+                    try CSVColumnRecords.decode(body, fields: model.fields, maxCount: limit, into: &rows)
+                } else {
+                    try JSONColumnRecords.batch(body, maxCount: limit, into: &rows)
+                }
+            } catch {
+                throw APIError.from(error, batch: true)
+            }
+            let probabilities = try predict(rows, on: columns, model: model, batch: true)
+            return .json(probabilities.batchJSON(labels: labels, modelVersion: model.info.version))
+        }
         let records: [RawRecord]
         do {
             records = mediaType == "text/csv"
@@ -36,12 +59,26 @@ struct PredictionRoutes: Sendable {
         }
         let predictions = records.isEmpty ? []
             : try predict(records, on: model, explain: explain, batch: true, requestID: context.id)
-        let labels = model.info.classLabels
         return .json(.object([
             "model_version": .string(model.info.version),
             "count": .integer(predictions.count),
             "predictions": .array(predictions.map { $0.json(labels: labels) }),
         ]))
+    }
+
+    /// The model's fast way in (records decoded straight into feature rows), when nothing needs
+    /// the `RawRecord`s themselves: neither an explanation nor the prediction log.
+    private func fastColumns(_ model: LoadedModel, explain: Bool) -> ColumnModel? {
+        explain || state.predictionLog != nil ? nil : model.columns
+    }
+
+    /// Predicts decoded feature rows and counts the predicted classes.
+    private func predict(_ rows: ColumnRows, on columns: ColumnModel, model: LoadedModel,
+                         batch: Bool) throws(APIError) -> ProbabilityRows {
+        let probabilities: ProbabilityRows
+        do { probabilities = try columns.predict(rows) } catch { throw APIError.from(error, batch: batch) }
+        state.metrics.recordPredictions(perClass: probabilities.classCounts, labels: model.info.classLabels)
+        return probabilities
     }
 
     /// Predicts, counts the predicted classes, and hands the predictions to the prediction log.
@@ -50,7 +87,9 @@ struct PredictionRoutes: Sendable {
         let start = ContinuousClock.now
         let predictions = try model.predict(records, explain: explain, batch: batch)
         let elapsed = (ContinuousClock.now - start).components
-        state.metrics.recordPredictions(predictions.map { model.info.classLabels[$0.predictedClass] })
+        var perClass = [Int](repeating: 0, count: model.info.classLabels.count)
+        for p in predictions { perClass[p.predictedClass] += 1 }
+        state.metrics.recordPredictions(perClass: perClass, labels: model.info.classLabels)
         state.predictionLog?.logger.log(records, predictions, model: model.info, requestID: requestID,
                                         seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
         return predictions

@@ -1,0 +1,53 @@
+import AccidentML
+
+/// A model of named numeric columns served by `AccidentModelBackend`: its requests can be
+/// decoded straight into feature rows (`ColumnRows`) and predicted without a `RawRecord` per
+/// record, with the answers and errors of the backend's `predict`.
+struct ColumnModel: Sendable {
+    let model: AccidentModel
+    /// The columns, in feature order (distinct).
+    let names: [String]
+    /// No rows yet, the name lookup built: copied for each request.
+    private let empty: ColumnRows
+
+    /// The fast way in of `backend`, when it has one: an `AccidentModelBackend` whose model
+    /// takes distinct named columns. Other backends (tests' wrappers) always get `RawRecord`s.
+    init?(_ backend: any PredictionBackend) {
+        guard let served = backend as? AccidentModelBackend, case .columns(let names) = served.model.input,
+              Set(names).count == names.count else { return nil }
+        model = served.model
+        self.names = names
+        empty = ColumnRows(names: names)
+    }
+
+    /// An empty row buffer for this model's records, with room for `capacity` of them.
+    func rows(capacity: Int) -> ColumnRows {
+        var rows = empty
+        rows.reserveCapacity(rows: capacity)
+        return rows
+    }
+
+    /// The class probabilities of every row: those `AccidentModelBackend` gives for the same
+    /// records, bit for bit.
+    ///
+    /// A forest predicts eight rows or more through its batch path, which walks eight rows at
+    /// once and adds the same leaves in the same order as its single-row path; fewer rows, and
+    /// every row of a linear model (whose batch path rounds differently), go one by one.
+    func predict(_ rows: ColumnRows) throws -> ProbabilityRows {
+        let k = model.classLabels.count
+        if model.classifier.family == .trees && rows.rowCount >= 8 {
+            return ProbabilityRows(values: try model.predict(rows.matrix), classCount: k)
+        }
+        let f = names.count, classifier = model.classifier.classifier
+        var probabilities = [Float](repeating: 0, count: rows.rowCount * k)
+        rows.values.withUnsafeBufferPointer { x in
+            probabilities.withUnsafeMutableBufferPointer { p in
+                for r in 0..<rows.rowCount {
+                    classifier.predictProbabilities(row: UnsafeBufferPointer(rebasing: x[(r * f)..<((r + 1) * f)]),
+                                                    into: UnsafeMutableBufferPointer(rebasing: p[(r * k)..<((r + 1) * k)]))
+                }
+            }
+        }
+        return ProbabilityRows(values: probabilities, classCount: k)
+    }
+}
