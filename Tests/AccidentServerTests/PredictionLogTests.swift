@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import PostgresNIO
+import AccidentTestSupport
 import Testing
 @testable import AccidentServer
 @testable import AccidentStore
@@ -11,10 +12,6 @@ import Testing
 /// Served predictions logged to PostgreSQL through the store's `PredictionLogger`.
 @Suite("Prediction log")
 struct PredictionLogTests {
-    /// The PostgreSQL server of `scripts/services/postgres.sh` (`ACCIDENTML_DATABASE_URL`, set by
-    /// scripts/test.sh). TODO: share the store tests' TestDatabase when it moves to a common place.
-    static let url = ProcessInfo.processInfo.environment["ACCIDENTML_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
     static let quiet: Logger = { var l = Logger(label: "prediction-log-tests"); l.logLevel = .critical; return l }()
 
     /// Runs `sql` on a connection of its own and returns the rows' text columns.
@@ -52,9 +49,9 @@ struct PredictionLogTests {
         _ = await task.result
     }
 
-    @Test(.enabled(if: url != nil || isCI, "ACCIDENTML_DATABASE_URL is not set: skipping; run scripts/services/postgres.sh start"))
+    @Test(.requiresDatabase)
     func everyServedPredictionIsWrittenWithItsRecord() async throws {
-        let base = try StoreConfiguration(url: try #require(Self.url, "CI=true but ACCIDENTML_DATABASE_URL is not set"))
+        let base = try StoreConfiguration(url: try TestEnvironment.requireDatabaseURL())
         let schema = "serve_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         _ = try await Self.query("CREATE SCHEMA \(schema)", on: base)
         defer { Task { _ = try? await Self.query("DROP SCHEMA \(schema) CASCADE", on: base) } }
