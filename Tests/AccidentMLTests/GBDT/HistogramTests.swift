@@ -16,7 +16,7 @@ import Testing
     static func fast(_ d: BinnedDataset, _ layout: HistogramLayout, _ g: [SIMD2<Float>], rows: [Int32]) -> [HistogramEntry] {
         let sparse = SparseRowBins<UInt16>(d, layout: layout)
         var hist = [HistogramEntry](repeating: HistogramEntry(repeating: .nan), count: layout.totalBins)
-        var scratch = [GradientEntry](repeating: GradientEntry(repeating: .nan), count: layout.totalBins)
+        var scratch = [GradientEntry](repeating: GradientEntry(repeating: .nan), count: layout.totalBins + 1)
         let total = sparse.rowStart.withUnsafeBufferPointer { start in
             sparse.entries.withUnsafeBufferPointer { entries in
                 rows.withUnsafeBufferPointer { r in
@@ -74,7 +74,7 @@ import Testing
             let row = sparse.entries[Int(sparse.rowStart[r])..<Int(sparse.rowStart[r + 1])].map(Int.init)
             #expect(row == expected)
         }
-        #expect(sparse.entries.count == stored && stored > 0 && stored < d.rowCount * d.featureCount)
+        #expect(sparse.entries.count == stored + 1 && stored > 0 && stored < d.rowCount * d.featureCount)
         #expect(wide.entries.map(Int.init) == sparse.entries.map(Int.init) && wide.rowStart == sparse.rowStart)
     }
 

@@ -34,6 +34,8 @@ enum HistogramKernels {
     /// flushed into `hist`: a 16-byte add per stored bin instead of 32, with Double totals.
     /// The default bins stay zero (see `restoreDefaultBins`). Returns the rows' total, summed
     /// in Double row by row (a register add): every default bin inherits its error.
+    /// `entries` ends with one padding entry; `scratch` has `binCount + 1` entries, the last
+    /// one a sink.
     static func buildSparse<Index: FixedWidthInteger>(
         rowStart: UnsafeBufferPointer<UInt32>, entries: UnsafeBufferPointer<Index>, rows: UnsafeBufferPointer<Int32>,
         gradients: UnsafePointer<SIMD2<Float>>, binCount: Int, into hist: UnsafeMutablePointer<HistogramEntry>,
@@ -42,26 +44,49 @@ enum HistogramKernels {
         hist.update(repeating: .zero, count: binCount)
         var total = HistogramEntry.zero
         guard let r = rows.baseAddress else { return total }
-        var start = 0
-        while start < rows.count {
-            let end = min(start + floatBlockRows, rows.count)
-            scratch.update(repeating: .zero, count: binCount)
-            for i in start..<end {
-                let row = Int(r[i]), gh = gradients[row]
-                let e = GradientEntry(gh.x, gh.y, 1, 0)
-                total += HistogramEntry(e)
-                var k = Int(rowStart[row])
-                let stop = Int(rowStart[row &+ 1])
-                while k < stop {
-                    scratch[Int(truncatingIfNeeded: entries[k])] += e
-                    k &+= 1
+        return withUnsafeTemporaryAllocation(of: GradientEntry.self, capacity: gatherRows) { gathered in
+            withUnsafeTemporaryAllocation(of: SIMD2<UInt32>.self, capacity: gatherRows) { spans in
+                var start = 0, touched: UInt32 = 0
+                while start < rows.count {
+                    let end = min(start + floatBlockRows, rows.count)
+                    scratch.update(repeating: .zero, count: binCount)
+                    var chunk = start
+                    while chunk < end {
+                        let count = min(gatherRows, end - chunk)
+                        // The rows' random loads first, all independent so that their cache
+                        // misses overlap (touching each row's first and last entry, a
+                        // prefetch Swift cannot spell); then the updates, from cache.
+                        for i in 0..<count {
+                            let row = Int(r[chunk &+ i]), gh = gradients[row]
+                            gathered[i] = GradientEntry(gh.x, gh.y, 1, 0)
+                            let span = SIMD2(rowStart[row], rowStart[row &+ 1])
+                            spans[i] = span
+                            touched ^= UInt32(truncatingIfNeeded: entries[Int(span.x)])
+                                ^ UInt32(truncatingIfNeeded: entries[Int(max(span.y, 1) &- 1)])
+                        }
+                        for i in 0..<count {
+                            let e = gathered[i], span = spans[i]
+                            total += HistogramEntry(e)
+                            var k = Int(span.x)
+                            let stop = Int(span.y)
+                            while k < stop {
+                                scratch[Int(truncatingIfNeeded: entries[k])] += e
+                                k &+= 1
+                            }
+                        }
+                        chunk &+= count
+                    }
+                    for b in 0..<binCount { hist[b] += HistogramEntry(scratch[b]) }
+                    start = end
                 }
+                scratch[binCount].w = Float(bitPattern: touched)  // keeps the touching loads
+                return total
             }
-            for b in 0..<binCount { hist[b] += HistogramEntry(scratch[b]) }
-            start = end
         }
-        return total
     }
+
+    /// Rows whose gradients and row spans are gathered at a time by `buildSparse`.
+    static let gatherRows = 256
 
     /// Fills each feature's default bin (left empty by `buildSparse`) with the leaf total
     /// minus the feature's other bins.

@@ -11,7 +11,8 @@
 struct SparseRowBins<Index: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable {
     /// Row `r`'s indices are `entries[rowStart[r] ..< rowStart[r + 1]]`.
     let rowStart: [UInt32]
-    /// Global histogram indices, row after row.
+    /// Global histogram indices, row after row, then one padding 0 (the histogram kernel
+    /// reads the first and last entry of every row, empty rows included).
     let entries: [Index]
     /// Global index of each feature's skipped (most frequent) bin.
     let defaultBins: [Int]
@@ -41,7 +42,7 @@ struct SparseRowBins<Index: FixedWidthInteger & UnsignedInteger & Sendable>: Sen
             }
         }
         precondition(Int(rowStart[n]) < Int(UInt32.max), "too many stored bins for UInt32 row starts")
-        var entries = [Index](repeating: 0, count: Int(rowStart[n]))
+        var entries = [Index](repeating: 0, count: Int(rowStart[n]) + 1)
         entries.withUnsafeMutableBufferPointer { out in
             dataset.bins.withUnsafeBufferPointer { bins in
                 var next = rowStart.dropLast().map { Int($0) }

@@ -31,7 +31,7 @@ final class TreeLearner {
     private let partHistograms: UnsafeMutableBufferPointer<HistogramEntry>
     /// The row total of each part.
     private let partTotals: UnsafeMutableBufferPointer<HistogramEntry>
-    /// Float block sums of each worker, laid out like one histogram.
+    /// Float block sums of each worker, laid out like one histogram plus a sink entry.
     private let floatScratch: UnsafeMutableBufferPointer<GradientEntry>
 
     /// The sparse rows with the narrowest index type that addresses every bin.
@@ -66,7 +66,7 @@ final class TreeLearner {
         partHistograms.initialize(repeating: .zero)
         partTotals = .allocate(capacity: Self.maxParts)
         partTotals.initialize(repeating: .zero)
-        floatScratch = .allocate(capacity: p.threads * total)
+        floatScratch = .allocate(capacity: p.threads * (total + 1))
         floatScratch.initialize(repeating: .zero)
         leafSlot = [Int](repeating: 0, count: p.numLeaves)
         leafSums = [HistogramEntry](repeating: .zero, count: p.numLeaves)
@@ -164,9 +164,9 @@ final class TreeLearner {
                 let into = parts == 1 ? small : partHist + part * total
                 partTotals[part] = switch rowStorage {
                 case let .narrow(s): Self.build(s, rows: mine, gradients: g, binCount: total, into: into,
-                                                scratch: scratch + worker * total)
+                                                scratch: scratch + worker * (total + 1))
                 case let .wide(s): Self.build(s, rows: mine, gradients: g, binCount: total, into: into,
-                                              scratch: scratch + worker * total)
+                                              scratch: scratch + worker * (total + 1))
                 }
             }
         }
