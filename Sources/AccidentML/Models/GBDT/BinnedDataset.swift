@@ -46,9 +46,8 @@ struct BinnedDataset: Sendable {
         var bins = [UInt8](repeating: 0, count: n * mappers.count)
         bins.withUnsafeMutableBufferPointer { out in
             ParallelWork.forEach(count: mappers.count, workers: threads) { f, _ in
-                let mapper = mappers[f]
                 x.withColumn(f) { col in
-                    for r in 0..<n { out[f * n + r] = UInt8(truncatingIfNeeded: mapper.bin(of: col[r])) }
+                    mappers[f].bins(of: col, into: UnsafeMutableBufferPointer(rebasing: out[(f * n)..<((f + 1) * n)]))
                 }
             }
         }
