@@ -46,18 +46,23 @@ extension FeatureBinMapper {
     }
 
     /// Writes the bin of every value of `column` into `out`, what `bin(of:)` gives, with a
-    /// branch-free binary search (the bin comparisons are unpredictable).
+    /// branch-free binary search (the comparisons are unpredictable): values and bounds are
+    /// compared as order keys, whose difference's sign is a mask, since LLVM turns any select
+    /// in this loop back into a branch.
     func bins(of column: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<UInt8>) {
         precondition(out.count >= column.count, "one output byte per value")
         let missing = UInt8(truncatingIfNeeded: missingBin)
-        upperBounds.withUnsafeBufferPointer { bounds in
+        let keys = upperBounds.map { Int64(Self.orderKey($0 + 0)) }
+        keys.withUnsafeBufferPointer { bounds in
             let ub = bounds.baseAddress!, count = bounds.count
             for (i, v) in column.enumerated() {
-                // First b with v <= ub[b]; the last bound is +infinity.
+                // First b with v <= bound b; the last bound is +infinity.
+                let key = Int64(Self.orderKey(v + 0))
                 var base = 0, n = count
                 while n > 1 {
                     let half = n >> 1
-                    base = ub[base &+ half &- 1] < v ? base &+ half : base
+                    let below = Int((ub[base &+ half &- 1] &- key) >> 63)  // -1 when bound < v
+                    base &+= half & below
                     n &-= half
                 }
                 out[i] = v.isNaN ? missing : UInt8(truncatingIfNeeded: base)
