@@ -95,8 +95,11 @@ struct BoostingRun {
     /// the bag, by walking the binned tree for the others.
     private mutating func addToTrainScores(_ tree: RegressionTree, column k: Int, bagged: Bool) {
         let n = train.labels.count, learner = self.learner, inBag = self.inBag
+        let workers = n >= 8192 ? parameters.threads : 1
         scores.withUnsafeMutableBufferPointer { s in
-            for leaf in 0..<tree.leafCount {
+            // Leaves hold disjoint rows: one worker per share of the leaves.
+            let s = s
+            ParallelWork.forEach(count: tree.leafCount, workers: workers) { leaf, _ in
                 let value = Double(tree.leafValue[leaf])
                 learner.partition.withRows(of: leaf) { rows in
                     for r in rows { s[k * n + Int(r)] += value }

@@ -40,10 +40,10 @@ final class TreeLearner {
         case wide(SparseRowBins<UInt32>)
     }
 
-    /// Row parts of a leaf's histogram: a leaf's rows are cut into this many contiguous parts
-    /// by its row count alone (never by the thread count, so that the sums, hence the trees,
-    /// are the same for any number of threads); each part is built on its own worker into its
-    /// own histogram and the parts are added in order.
+    /// Row parts of a leaf's histogram (and partition): a leaf's rows are cut into this many
+    /// contiguous parts by its row count alone (never by the thread count, so that the sums,
+    /// hence the trees, are the same for any number of threads); each part is built on its own
+    /// worker into its own histogram and the parts are added in order.
     static func partCount(rows: Int) -> Int { rows < 8192 ? 1 : rows < 32_768 ? 2 : maxParts }
     static let maxParts = 4
 
@@ -137,7 +137,7 @@ final class TreeLearner {
         let goesLeft = (0..<256).map { $0 <= c.thresholdBin || ($0 == mapper.missingBin && c.defaultLeft) }
         dataset.bins.withUnsafeBufferPointer { bins in
             partition.split(leaf: leaf, into: newLeaf, column: bins.baseAddress! + c.feature * dataset.rowCount,
-                            goesLeft: goesLeft)
+                            goesLeft: goesLeft, parts: Self.partCount(rows: partition.count[leaf]), workers: workers)
         }
         leafSums[leaf] = c.left
         leafSums[newLeaf] = c.right
