@@ -40,11 +40,12 @@ final class TreeLearner {
         case wide(SparseRowBins<UInt32>)
     }
 
-    /// Row parts of a leaf's histogram (and, from 65,536 rows, of its partition, 4 times
-    /// cheaper per row): a leaf's rows are cut into this many contiguous parts by its row count alone (never by the thread count, so that the sums,
-    /// hence the trees, are the same for any number of threads); each part is built on its own
-    /// worker into its own histogram and the parts are added in order.
-    /// A part of a few thousand rows costs about what waking a worker does.
+    /// Row parts of a leaf's histogram: a leaf's rows are cut into this many contiguous parts
+    /// by its row count alone (never by the thread count, so that the sums, hence the trees,
+    /// are the same for any number of threads); each part is built on its own worker into its
+    /// own histogram and the parts are added in order. Below 16,384 rows a part would cost
+    /// about what waking a worker does. Partitions, 4 times cheaper per row, are cut the same
+    /// way from 65,536 rows.
     static func partCount(rows: Int) -> Int { rows < 16_384 ? 1 : rows < 65_536 ? 2 : maxParts }
     static let maxParts = 4
 
