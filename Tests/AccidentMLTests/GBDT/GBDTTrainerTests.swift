@@ -98,8 +98,8 @@ import Testing
         #expect(one.predictProbabilities(data.features, threads: 1) == two.predictProbabilities(data.features, threads: 2))
     }
 
-    @Test func largeLeavesCutInFourRowPartsGiveTheSameModelOnOneAndTwoThreads() throws {
-        // 70,000 rows: the root's histogram and partition are cut in 4 parts.
+    @Test func largeLeavesCutInRowPartsGiveTheSameModelOnOneAndTwoThreads() throws {
+        // 70,000 rows: the root's histogram and partition are cut in 8 parts, the children's in 4.
         let data = GBDTTestData.mixed(rows: 70_000, seed: 12)
         #expect(TreeLearner.partCount(rows: 70_000) == TreeLearner.maxParts)
         var p = Self.params(rounds: 3, leaves: 7)

@@ -28,7 +28,7 @@ struct DataPartition: Sendable {
     /// Moves the rows of `leaf` whose `column` bin satisfies `goesLeft` first (staying in
     /// `leaf`) and the others into `newLeaf`; stable, so both ranges stay increasing.
     ///
-    /// The rows are cut into `parts` contiguous parts, each partitioned on its own worker
+    /// The rows are cut into `parts` contiguous parts, each partitioned by the next free worker
     /// (lefts in place, rights into the spill buffer), then the parts' lefts are packed and
     /// their rights copied after them; the result does not depend on `parts`.
     mutating func split(leaf: Int, into newLeaf: Int, column: UnsafePointer<UInt8>, goesLeft: [Bool],
@@ -40,7 +40,7 @@ struct DataPartition: Sendable {
                 goesLeft.withUnsafeBufferPointer { table in
                     withUnsafeTemporaryAllocation(of: Int.self, capacity: parts) { keptInPart in
                         let idx = idx.baseAddress!, out = out.baseAddress!, table = table.baseAddress!
-                        ParallelWork.forEach(count: parts, workers: workers) { part, _ in
+                        ParallelWork.forEachDynamic(count: parts, workers: workers) { part, _ in
                             let lo = start + part * n / parts, hi = start + (part + 1) * n / parts
                             keptInPart[part] = Self.partition(idx + lo, count: hi - lo, spill: out + lo,
                                                               column: column, goesLeft: table)

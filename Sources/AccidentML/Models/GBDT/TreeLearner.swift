@@ -41,13 +41,13 @@ final class TreeLearner {
     }
 
     /// Row parts of a leaf's histogram: a leaf's rows are cut into this many contiguous parts
-    /// by its row count alone (never by the thread count, so that the sums, hence the trees,
-    /// are the same for any number of threads); each part is built on its own worker into its
-    /// own histogram and the parts are added in order. Below 16,384 rows a part would cost
-    /// about what waking a worker does. Partitions, 4 times cheaper per row, are cut the same
-    /// way from 65,536 rows.
-    static func partCount(rows: Int) -> Int { rows < 16_384 ? 1 : rows < 65_536 ? 2 : maxParts }
-    static let maxParts = 4
+    /// (one per 8,192 rows, at most `maxParts`) by its row count alone, never by the thread
+    /// count, so that the sums, hence the trees, are the same for any number of threads; the
+    /// workers take the parts as they become free, each part builds its own histogram, and
+    /// the parts are added in order. A part of fewer rows would cost about what waking a
+    /// worker does. Partitions, 4 times cheaper per row, are cut the same way from 65,536 rows.
+    static func partCount(rows: Int) -> Int { min(maxParts, max(1, rows / 8192)) }
+    static let maxParts = 8
 
     init(dataset: BinnedDataset, parameters p: GBDTParameters) {
         self.dataset = dataset
@@ -162,7 +162,7 @@ final class TreeLearner {
         let scratch = floatScratch.baseAddress!, partHist = partHistograms.baseAddress!, partTotals = self.partTotals
         let g = gradients.baseAddress!
         partition.withRows(of: smaller) { rows in
-            ParallelWork.forEach(count: parts, workers: workers) { part, worker in
+            ParallelWork.forEachDynamic(count: parts, workers: workers) { part, worker in
                 let mine = UnsafeBufferPointer(rebasing: rows[(part * rowCount / parts)..<((part + 1) * rowCount / parts)])
                 let into = parts == 1 ? small : partHist + part * total
                 partTotals[part] = switch rowStorage {
