@@ -48,14 +48,18 @@ struct FlatForest: Sendable {
                      "unexpected FlatNode layout")
         let columns = classCount == 2 ? 1 : classCount
         precondition(initScores.count == columns && trees.count % columns == 0, "trees and init scores disagree")
-        var nodes: [FlatNode] = [], roots: [Int32] = [], depths: [Int32] = []
+        var nodes: [FlatNode] = [], roots: [Int32] = [], depths: [Int32] = [], queue: [Int32] = []
+        nodes.reserveCapacity(trees.reduce(0) { $0 + $1.internalCount + $1.leafCount })
+        roots.reserveCapacity(trees.count)
+        depths.reserveCapacity(trees.count)
         for tree in trees {
             roots.append(Int32(nodes.count * Self.nodeStride))
             depths.append(Int32(tree.depth))
             // Breadth-first: `queue[i]` (a tree child reference) goes to node `base + i`, and
             // an internal node's children are appended to the queue together.
             let base = nodes.count
-            var queue: [Int32] = [tree.internalCount == 0 ? ~0 : 0]
+            queue.removeAll(keepingCapacity: true)
+            queue.append(tree.internalCount == 0 ? ~0 : 0)
             var i = 0
             while i < queue.count {
                 let ref = queue[i], me = Int32((base + i) * Self.nodeStride)

@@ -36,31 +36,51 @@ struct ByteReader {
     mutating func read(_: Double.Type) throws -> Double { Double(bitPattern: try read(UInt64.self)) }
 
     /// Reads a count (UInt64) then that many elements; refuses counts larger than what is left.
-    mutating func readArray<T: FixedWidthInteger>(of _: T.Type = T.self) throws -> [T] {
+    mutating func readArray<T: FixedWidthInteger & BitwiseCopyable>(of _: T.Type = T.self) throws -> [T] {
+        let out = try copyArray(count: try arrayCount(elementSize: MemoryLayout<T>.size), of: T.self)
+        #if _endian(little)
+        return out
+        #else
+        return out.map { T(littleEndian: $0) }
+        #endif
+    }
+
+    mutating func readArray(of _: Float.Type) throws -> [Float] {
+        #if _endian(little)
+        try copyArray(count: try arrayCount(elementSize: 4), of: Float.self)
+        #else
+        try readArray(of: UInt32.self).map(Float.init(bitPattern:))
+        #endif
+    }
+
+    mutating func readArray(of _: Double.Type) throws -> [Double] {
+        #if _endian(little)
+        try copyArray(count: try arrayCount(elementSize: 8), of: Double.self)
+        #else
+        try readArray(of: UInt64.self).map(Double.init(bitPattern:))
+        #endif
+    }
+
+    /// Reads an array's u64 count, refusing one larger than what is left.
+    private mutating func arrayCount(elementSize size: Int) throws -> Int {
         let count64 = try read(UInt64.self)
-        let size = MemoryLayout<T>.size
         guard count64 <= UInt64(remaining / size) else {
             throw ModelFileError.truncated(path: path, offset: offset, needed: Int(clamping: count64) &* size,
                                            available: remaining)
         }
-        let count = Int(count64)
-        let r = try take(count * size)
-        var out = [T](repeating: 0, count: count)
-        out.withUnsafeMutableBytes { dst in
-            bytes.withUnsafeBytes { src in dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[r])) }
+        return Int(count64)
+    }
+
+    /// The next `count` elements, their bytes copied as they are into a new array (one allocation).
+    private mutating func copyArray<T: BitwiseCopyable>(count: Int, of _: T.Type) throws -> [T] {
+        let r = try take(count * MemoryLayout<T>.stride)
+        let out = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { src in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[r]))
+            }
+            initialized = count
         }
-        #if !_endian(little)
-        out = out.map { T(littleEndian: $0) }
-        #endif
         return out
-    }
-
-    mutating func readArray(of _: Float.Type) throws -> [Float] {
-        try readArray(of: UInt32.self).map(Float.init(bitPattern:))
-    }
-
-    mutating func readArray(of _: Double.Type) throws -> [Double] {
-        try readArray(of: UInt64.self).map(Double.init(bitPattern:))
     }
 
     /// Reads a u32 byte count then that many UTF-8 bytes.

@@ -15,15 +15,14 @@ extension GBDTModel {
         return w.bytes
     }
 
-    /// This model with the covers of a `GCOV` section; throws when they do not fit the trees.
-    func withCovers(section bytes: [UInt8], path: String) throws -> GBDTModel {
+    /// Sets the covers of a `GCOV` section on `trees`; throws when they do not fit the trees.
+    static func decodeCovers(_ bytes: [UInt8], into trees: inout [RegressionTree], path: String) throws {
         func invalid(_ reason: String) -> ModelFileError {
             .invalidSection(path: path, tag: Self.coverSectionTag, reason: reason)
         }
         var r = ByteReader(bytes: bytes, path: path)
         let count = Int(try r.read(UInt32.self))
         guard count == trees.count else { throw invalid("covers for \(count) trees, the model has \(trees.count)") }
-        var trees = self.trees
         for t in trees.indices {
             let covers = try r.readArray(of: Double.self)
             guard covers.count == trees[t].leafCount else {
@@ -33,6 +32,5 @@ extension GBDTModel {
             trees[t].leafCover = covers
         }
         guard r.remaining == 0 else { throw invalid("\(r.remaining) trailing bytes") }
-        return GBDTModel(classCount: classCount, featureNames: featureNames, initScores: initScores, trees: trees)
     }
 }

@@ -27,7 +27,10 @@ extension GBDTModel {
         return w.bytes
     }
 
-    init(section bytes: [UInt8], path: String) throws {
+    /// Decodes the `GBDT` section, and the `GCOV` section when given, into a model; each tree's
+    /// arrays are filled straight from the bytes (one allocation per array) and the flattened
+    /// forest is built once.
+    init(section bytes: [UInt8], covers: [UInt8]?, path: String) throws {
         func invalid(_ reason: String) -> ModelFileError {
             .invalidSection(path: path, tag: Self.sectionTag, reason: reason)
         }
@@ -45,19 +48,27 @@ extension GBDTModel {
         var trees: [RegressionTree] = []
         trees.reserveCapacity(min(treeCount, r.remaining))
         for t in 0..<treeCount {
-            var tree = RegressionTree()
-            tree.splitFeature = try r.readArray(of: Int32.self)
-            tree.threshold = try r.readArray(of: Float.self)
-            tree.defaultLeft = try r.readArray(of: UInt8.self).map { $0 != 0 }
-            tree.leftChild = try r.readArray(of: Int32.self)
-            tree.rightChild = try r.readArray(of: Int32.self)
-            tree.splitGain = try r.readArray(of: Double.self)
-            tree.leafValue = try r.readArray(of: Float.self)
+            let tree = RegressionTree(splitFeature: try r.readArray(of: Int32.self), threshold: try r.readArray(of: Float.self),
+                                      defaultLeft: try r.readFlags(), leftChild: try r.readArray(of: Int32.self),
+                                      rightChild: try r.readArray(of: Int32.self), splitGain: try r.readArray(of: Double.self),
+                                      leafValue: try r.readArray(of: Float.self))
             if let problem = tree.structuralProblem(featureCount: featureCount) { throw invalid("tree \(t): \(problem)") }
             trees.append(tree)
         }
         guard r.remaining == 0 else { throw invalid("\(r.remaining) trailing bytes") }
+        if let covers { try Self.decodeCovers(covers, into: &trees, path: path) }
         self.init(classCount: classCount, featureNames: names, initScores: initScores, trees: trees)
+    }
+}
+
+extension ByteReader {
+    /// Reads a u8 array (u64 count then bytes) as flags, any non-zero byte being true.
+    mutating func readFlags() throws -> [Bool] {
+        let count = try read(UInt64.self)
+        guard count <= UInt64(remaining) else {
+            throw ModelFileError.truncated(path: path, offset: offset, needed: Int(clamping: count), available: remaining)
+        }
+        return try readBytes(Int(count)).map { $0 != 0 }
     }
 }
 
@@ -75,15 +86,17 @@ extension RegressionTree {
                 return "node \(i) splits on feature \(splitFeature[i]) of \(featureCount)"
             }
             guard !threshold[i].isNaN else { return "node \(i) has a NaN threshold" }
-            for c in [leftChild[i], rightChild[i]] {
-                if c >= 0 {
-                    guard Int(c) > i, Int(c) < n else { return "node \(i) points to node \(c)" }
-                } else {
-                    guard Int(~c) < leafValue.count else { return "node \(i) points to leaf \(~c)" }
-                }
-            }
+            if let problem = childProblem(leftChild[i], of: i) ?? childProblem(rightChild[i], of: i) { return problem }
         }
         if leafValue.contains(where: \.isNaN) { return "a leaf value is NaN" }
         return nil
+    }
+
+    /// Why child reference `c` of internal node `i` is invalid, or nil.
+    private func childProblem(_ c: Int32, of i: Int) -> String? {
+        if c >= 0 {
+            return Int(c) > i && Int(c) < internalCount ? nil : "node \(i) points to node \(c)"
+        }
+        return Int(~c) < leafValue.count ? nil : "node \(i) points to leaf \(~c)"
     }
 }

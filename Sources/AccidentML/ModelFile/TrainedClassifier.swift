@@ -47,9 +47,8 @@ public enum TrainedClassifier: Sendable, Equatable {
     static func decode(kind: String, from container: ModelContainer, path: String) throws -> TrainedClassifier {
         switch kind {
         case "gbdt":
-            let model = try GBDTModel(section: try container.requiredSection(GBDTModel.sectionTag, path: path), path: path)
-            guard let covers = container.section(GBDTModel.coverSectionTag) else { return .gbdt(model) }
-            return .gbdt(try model.withCovers(section: covers, path: path))
+            return .gbdt(try GBDTModel(section: try container.requiredSection(GBDTModel.sectionTag, path: path),
+                                       covers: container.section(GBDTModel.coverSectionTag), path: path))
         case "logistic":
             return .logistic(try LogisticModel(section: try container.requiredSection(LogisticModel.sectionTag, path: path),
                                                path: path))

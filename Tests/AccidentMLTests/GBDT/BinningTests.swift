@@ -65,4 +65,34 @@ import Testing
         #expect(BinnedDataset(x, parameters: p).mappers != a.mappers)
         #expect(a.bins.allSatisfy { Int($0) < a.mappers[0].valueBinCount })
     }
+
+    @Test func radixSortedSampleEqualsTheStandardSort() {
+        var rng = SplitMix64(seed: 41)
+        let specials: [Float] = [.infinity, -.infinity, .nan, 0, -0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+                                 .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1, -1]
+        let sample = (0..<5000).map { i -> Float in
+            i % 10 == 0 ? specials[Int(rng.next() % UInt64(specials.count))]
+                : i % 3 == 0 ? Float(rng.next() % 7) : Float(rng.nextUnit() * 2000 - 1000)
+        }
+        let plain = sample.filter { !$0.isNaN }.map { $0 + 0 }.sorted()
+        let fast = FeatureBinMapper.sortedPresentValues(sample)
+        #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern))
+        #expect(FeatureBinMapper.sortedPresentValues([]).isEmpty && FeatureBinMapper.sortedPresentValues([.nan]).isEmpty)
+    }
+
+    @Test func columnBinningEqualsBinOfEveryValue() {
+        var rng = SplitMix64(seed: 42)
+        let sample = (0..<3000).map { i -> Float in i % 20 == 0 ? .nan : Float(rng.nextUnit() * 100 - 50) }
+        for maxBins in [2, 3, 16, 255] {
+            let m = FeatureBinMapper(sample: sample, maxBins: maxBins, minDataInBin: 3)
+            let column = sample + m.upperBounds + [.infinity, -.infinity, -0.0]
+            var out = [UInt8](repeating: 0, count: column.count)
+            column.withUnsafeBufferPointer { c in out.withUnsafeMutableBufferPointer { m.bins(of: c, into: $0) } }
+            #expect(out.map(Int.init) == column.map(m.bin(of:)))
+        }
+        let single = FeatureBinMapper(sample: [4, 4, .nan], maxBins: 255, minDataInBin: 1)
+        var out = [UInt8](repeating: 9, count: 3)
+        [Float(4), -1, .nan].withUnsafeBufferPointer { c in out.withUnsafeMutableBufferPointer { single.bins(of: c, into: $0) } }
+        #expect(out == [0, 0, 1])
+    }
 }

@@ -60,6 +60,29 @@ import Testing
         #expect(right == bag.filter { !goesLeft[Int(column[Int($0)])] })
     }
 
+    @Test func partitionInPartsOnTwoWorkersEqualsTheSerialOne() {
+        var rng = SplitMix64(seed: 33)
+        let column = (0..<10_000).map { _ in UInt8(rng.next() % 9) }  // two columns of 5000 rows
+        let bag = (0..<5000).filter { $0 % 5 != 2 }.map(Int32.init)
+        let goesLeft = (0..<256).map { $0 % 3 == 1 }
+        func leaves(parts: Int, workers: Int) -> [[Int32]] {
+            var partition = DataPartition(capacity: 5000, maxLeaves: 3)
+            partition.reset(rows: bag, rowCount: 5000)
+            column.withUnsafeBufferPointer {
+                partition.split(leaf: 0, into: 1, column: $0.baseAddress!, goesLeft: goesLeft, parts: parts, workers: workers)
+                partition.split(leaf: 1, into: 2, column: $0.baseAddress! + 5000, goesLeft: goesLeft, parts: parts,
+                                workers: workers)
+            }
+            return (0..<3).map { leaf in partition.withRows(of: leaf) { Array($0) } }
+        }
+        let serial = leaves(parts: 1, workers: 1)
+        #expect(serial[0] == bag.filter { goesLeft[Int(column[Int($0)])] })
+        #expect(serial.map(\.count).reduce(0, +) == bag.count && serial.allSatisfy { $0.count > 500 })
+        for (parts, workers) in [(2, 2), (3, 2), (4, 1)] {
+            #expect(leaves(parts: parts, workers: workers) == serial)
+        }
+    }
+
     @Test func logisticGradientsArePMinusYAndPTimesOneMinusP() {
         let scores: [Double] = [-2, 0, 1.5], labels: [Int32] = [0, 1, 1], weights: [Float] = [1, 2, 1]
         var out = [SIMD2<Float>](repeating: .zero, count: 3)

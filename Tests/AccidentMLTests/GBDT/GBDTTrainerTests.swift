@@ -98,6 +98,17 @@ import Testing
         #expect(one.predictProbabilities(data.features, threads: 1) == two.predictProbabilities(data.features, threads: 2))
     }
 
+    @Test func largeLeavesCutInRowPartsGiveTheSameModelOnOneAndTwoThreads() throws {
+        // 70,000 rows: the root's histogram and partition are cut in 8 parts, the children's in 4.
+        let data = GBDTTestData.mixed(rows: 70_000, seed: 12)
+        #expect(TreeLearner.partCount(rows: 70_000) == TreeLearner.maxParts)
+        var p = Self.params(rounds: 3, leaves: 7)
+        let one = try GBDTTrainer(parameters: p).train(data)
+        p.threads = 2
+        #expect(try GBDTTrainer(parameters: p).train(data) == one)
+        #expect(one.trees.allSatisfy { $0.leafCount == 7 })
+    }
+
     @Test func earlyStoppingStopsAndKeepsTheBestRound() throws {
         let (train, valid) = GBDTTestData.mixed(rows: 1500, seed: 10).split(testFraction: 0.3, seed: 11)
         var p = Self.params(rounds: 500, leaves: 31)

@@ -12,23 +12,25 @@ import Testing
         return (d, HistogramLayout(mappers: d.mappers), g)
     }
 
-    /// The fast kernel over the given rows, all features.
+    /// The fast kernel over the given rows, default bins restored.
     static func fast(_ d: BinnedDataset, _ layout: HistogramLayout, _ g: [SIMD2<Float>], rows: [Int32]) -> [HistogramEntry] {
+        let sparse = SparseRowBins<UInt16>(d, layout: layout)
         var hist = [HistogramEntry](repeating: HistogramEntry(repeating: .nan), count: layout.totalBins)
-        let ordered = rows.map { GradientEntry(g[Int($0)].x, g[Int($0)].y, 1, 0) }
-        let features = Array(0..<d.featureCount)
-        var scratch = [GradientEntry](repeating: GradientEntry(repeating: .nan), count: layout.totalBins)
-        let rowBins = (0..<d.rowCount).flatMap { r in (0..<d.featureCount).map { UInt8(d.bin(row: r, feature: $0)) } }
-        rows.withUnsafeBufferPointer { r in
-            ordered.withUnsafeBufferPointer { o in
-                features.withUnsafeBufferPointer { feats in
+        var scratch = [GradientEntry](repeating: GradientEntry(repeating: .nan), count: layout.totalBins + 1)
+        let total = sparse.rowStart.withUnsafeBufferPointer { start in
+            sparse.entries.withUnsafeBufferPointer { entries in
+                rows.withUnsafeBufferPointer { r in
                     hist.withUnsafeMutableBufferPointer { h in
-                        HistogramKernels.buildRowWise(rowBins: rowBins, featureCount: d.featureCount, rows: r,
-                                                      ordered: o, features: feats, offsets: layout.offsets,
-                                                      into: h.baseAddress!, scratch: &scratch)
+                        HistogramKernels.buildSparse(rowStart: start, entries: entries, rows: r, gradients: g,
+                                                     binCount: layout.totalBins, into: h.baseAddress!,
+                                                     scratch: &scratch)
                     }
                 }
             }
+        }
+        hist.withUnsafeMutableBufferPointer {
+            HistogramKernels.restoreDefaultBins($0.baseAddress!, offsets: layout.offsets,
+                                                defaultBins: sparse.defaultBins, total: total)
         }
         return hist
     }
@@ -53,6 +55,27 @@ import Testing
         let rows = (0..<900).map(Int32.init)
         let plain = HistogramKernels.buildPlain(dataset: d, rows: rows, gradients: g, layout: layout)
         #expect(plain[0..<layout.offsets[1]].reduce(0) { $0 + $1.z } == Double(rows.count))
+    }
+
+    @Test func sparseRowsHoldEveryBinButEachFeaturesMostFrequentOne() {
+        let (d, layout, _) = Self.setup(rows: 3000)
+        let sparse = SparseRowBins<UInt16>(d, layout: layout), wide = SparseRowBins<UInt32>(d, layout: layout)
+        var stored = 0
+        for f in 0..<d.featureCount {
+            var counts = [Int](repeating: 0, count: layout.offsets[f + 1] - layout.offsets[f])
+            for r in 0..<d.rowCount { counts[d.bin(row: r, feature: f)] += 1 }
+            let mode = counts.firstIndex(of: counts.max()!)!
+            #expect(sparse.defaultBins[f] == layout.offsets[f] + mode)
+            stored += d.rowCount - counts[mode]
+        }
+        for r in 0..<d.rowCount {
+            let expected = (0..<d.featureCount).map { layout.offsets[$0] + d.bin(row: r, feature: $0) }
+                .filter { !sparse.defaultBins.contains($0) }
+            let row = sparse.entries[Int(sparse.rowStart[r])..<Int(sparse.rowStart[r + 1])].map(Int.init)
+            #expect(row == expected)
+        }
+        #expect(sparse.entries.count == stored + 1 && stored > 0 && stored < d.rowCount * d.featureCount)
+        #expect(wide.entries.map(Int.init) == sparse.entries.map(Int.init) && wide.rowStart == sparse.rowStart)
     }
 
     @Test func subtractionEqualsDirectConstructionOfTheSibling() {

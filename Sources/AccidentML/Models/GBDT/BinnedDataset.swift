@@ -28,7 +28,7 @@ struct BinnedDataset: Sendable {
         }
         var mappers = [FeatureBinMapper?](repeating: nil, count: x.columnCount)
         mappers.withUnsafeMutableBufferPointer { out in
-            ParallelWork.forEach(count: x.columnCount, workers: parameters.threads) { f, _ in
+            ParallelWork.forEachDynamic(count: x.columnCount, workers: parameters.threads) { f, _ in
                 out[f] = x.withColumn(f) { col in
                     FeatureBinMapper(sample: sampleRows.map { col[$0] }, maxBins: parameters.maxBins,
                                      minDataInBin: parameters.minDataInBin)
@@ -45,10 +45,9 @@ struct BinnedDataset: Sendable {
         let n = x.rowCount
         var bins = [UInt8](repeating: 0, count: n * mappers.count)
         bins.withUnsafeMutableBufferPointer { out in
-            ParallelWork.forEach(count: mappers.count, workers: threads) { f, _ in
-                let mapper = mappers[f]
+            ParallelWork.forEachDynamic(count: mappers.count, workers: threads) { f, _ in
                 x.withColumn(f) { col in
-                    for r in 0..<n { out[f * n + r] = UInt8(truncatingIfNeeded: mapper.bin(of: col[r])) }
+                    mappers[f].bins(of: col, into: UnsafeMutableBufferPointer(rebasing: out[(f * n)..<((f + 1) * n)]))
                 }
             }
         }

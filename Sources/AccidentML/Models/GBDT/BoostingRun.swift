@@ -40,13 +40,13 @@ struct BoostingRun {
 
     /// Adds one round: gradients, one bag of rows, one tree per score column.
     mutating func addRound() {
-        let n = train.labels.count, objective = self.objective
-        let chunks = n >= 8192 ? parameters.threads : 1
+        let n = train.labels.count, objective = self.objective, threads = parameters.threads
+        let chunks = threads == 1 ? 1 : min(8, max(1, n / 8192))  // each row's gradient is computed alone
         scores.withUnsafeBufferPointer { s in
             train.labels.withUnsafeBufferPointer { y in
                 weights.withUnsafeBufferPointer { w in
                     gradients.withUnsafeMutableBufferPointer { out in
-                        ParallelWork.forEach(count: chunks, workers: chunks) { c, _ in
+                        ParallelWork.forEachDynamic(count: chunks, workers: threads) { c, _ in
                             objective.gradients(scores: s, labels: y, weights: w,
                                                 rows: (c * n / chunks)..<((c + 1) * n / chunks), into: out)
                         }
@@ -95,8 +95,11 @@ struct BoostingRun {
     /// the bag, by walking the binned tree for the others.
     private mutating func addToTrainScores(_ tree: RegressionTree, column k: Int, bagged: Bool) {
         let n = train.labels.count, learner = self.learner, inBag = self.inBag
+        let workers = n >= 65_536 ? parameters.threads : 1
         scores.withUnsafeMutableBufferPointer { s in
-            for leaf in 0..<tree.leafCount {
+            // Leaves hold disjoint rows: one worker per share of the leaves.
+            let s = s
+            ParallelWork.forEachDynamic(count: tree.leafCount, workers: workers) { leaf, _ in
                 let value = Double(tree.leafValue[leaf])
                 learner.partition.withRows(of: leaf) { rows in
                     for r in rows { s[k * n + Int(r)] += value }

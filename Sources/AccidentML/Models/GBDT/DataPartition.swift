@@ -27,29 +27,63 @@ struct DataPartition: Sendable {
 
     /// Moves the rows of `leaf` whose `column` bin satisfies `goesLeft` first (staying in
     /// `leaf`) and the others into `newLeaf`; stable, so both ranges stay increasing.
-    mutating func split(leaf: Int, into newLeaf: Int, column: UnsafePointer<UInt8>, goesLeft: [Bool]) {
+    ///
+    /// The rows are cut into `parts` contiguous parts, each partitioned by the next free worker
+    /// (lefts in place, rights into the spill buffer), then the parts' lefts are packed and
+    /// their rights copied after them; the result does not depend on `parts`.
+    mutating func split(leaf: Int, into newLeaf: Int, column: UnsafePointer<UInt8>, goesLeft: [Bool],
+                        parts: Int = 1, workers: Int = 1) {
         let start = begin[leaf], n = count[leaf]
-        var kept = 0, moved = 0
+        var kept = 0
         indices.withUnsafeMutableBufferPointer { idx in
             spill.withUnsafeMutableBufferPointer { out in
                 goesLeft.withUnsafeBufferPointer { table in
-                    // Branch-free: every row is written to both sides, and only the side it
-                    // belongs to advances (a branch here mispredicts half the time).
-                    for i in start..<(start + n) {
-                        let r = idx[i]
-                        let left = table[Int(column[Int(r)])] ? 1 : 0
-                        idx[start + kept] = r
-                        out[moved] = r
-                        kept += left
-                        moved += 1 - left
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: parts) { keptInPart in
+                        let idx = idx.baseAddress!, out = out.baseAddress!, table = table.baseAddress!
+                        ParallelWork.forEachDynamic(count: parts, workers: workers) { part, _ in
+                            let lo = start + part * n / parts, hi = start + (part + 1) * n / parts
+                            keptInPart[part] = Self.partition(idx + lo, count: hi - lo, spill: out + lo,
+                                                              column: column, goesLeft: table)
+                        }
+                        // Pack: part p's lefts move down next to the previous parts' lefts
+                        // (never onto rows not moved yet), then every part's rights follow.
+                        for part in 0..<parts {
+                            let lo = start + part * n / parts
+                            (idx + start + kept).update(from: idx + lo, count: keptInPart[part])
+                            kept += keptInPart[part]
+                        }
+                        var moved = 0
+                        for part in 0..<parts {
+                            let lo = start + part * n / parts, hi = start + (part + 1) * n / parts
+                            let rights = hi - lo - keptInPart[part]
+                            (idx + start + kept + moved).update(from: out + lo, count: rights)
+                            moved += rights
+                        }
                     }
-                    for j in 0..<moved { idx[start + kept + j] = out[j] }
                 }
             }
         }
         count[leaf] = kept
         begin[newLeaf] = start + kept
-        count[newLeaf] = moved
+        count[newLeaf] = n - kept
+    }
+
+    /// Stable partition of `count` rows: lefts packed in place, rights written to `spill`;
+    /// returns the number of lefts.
+    private static func partition(_ idx: UnsafeMutablePointer<Int32>, count: Int, spill: UnsafeMutablePointer<Int32>,
+                                  column: UnsafePointer<UInt8>, goesLeft: UnsafePointer<Bool>) -> Int {
+        var kept = 0, moved = 0
+        // Branch-free: every row is written to both sides, and only the side it belongs to
+        // advances (a branch here mispredicts half the time).
+        for i in 0..<count {
+            let r = idx[i]
+            let left = goesLeft[Int(column[Int(r)])] ? 1 : 0
+            idx[kept] = r
+            spill[moved] = r
+            kept += left
+            moved += 1 - left
+        }
+        return kept
     }
 
     /// The rows of one leaf.

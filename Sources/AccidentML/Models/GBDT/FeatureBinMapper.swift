@@ -30,7 +30,7 @@ struct FeatureBinMapper: Sendable, Equatable {
     /// otherwise bins hold about equal counts, and very frequent values get a bin of their own.
     init(sample: [Float], maxBins: Int, minDataInBin: Int) {
         precondition(maxBins >= 2 && maxBins <= 255, "maxBins must be in 2...255")
-        let present = sample.filter { !$0.isNaN }.sorted()
+        let present = Self.sortedPresentValues(sample)
         var distinct: [Float] = [], counts: [Int] = []
         for v in present {
             if let last = distinct.last, last == v { counts[counts.count - 1] += 1 } else { distinct.append(v); counts.append(1) }
@@ -40,7 +40,7 @@ struct FeatureBinMapper: Sendable, Equatable {
                   sampleHadMissing: present.count < sample.count)
     }
 
-    /// The bin of a raw value.
+    /// The bin of a raw value (the plain definition; `bins(of:into:)` bins whole columns).
     @inline(__always)
     func bin(of value: Float) -> Int {
         if value.isNaN { return missingBin }

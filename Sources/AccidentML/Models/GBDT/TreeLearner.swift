@@ -18,20 +18,36 @@ final class TreeLearner {
     /// The threshold bin of each split of the last tree, for rows outside its partition.
     private(set) var splitBins: [Int] = []
 
+    /// The bins row by row without default bins, what histograms are built from.
+    private let rowStorage: RowStorage
+    /// `layout.offsets`.
+    private let offsets: [Int]
+
     // Hot buffers, owned by the learner (allocated once, freed in deinit) so that the
     // parallel kernels get plain pointers.
-    /// The bins again, row-major (`featureCount` bytes per row), for `buildRowWise`.
-    private let rowBins: UnsafeMutableBufferPointer<UInt8>
-    /// `layout.offsets`.
-    private let offsets: UnsafeMutableBufferPointer<Int>
-    /// The (g, h, 1, 0) of the leaf being built, in partition order.
-    private let ordered: UnsafeMutableBufferPointer<GradientEntry>
     /// One histogram slot per leaf (`numLeaves * layout.totalBins`).
     private let histograms: UnsafeMutableBufferPointer<HistogramEntry>
-    /// Float block sums of each worker, laid out like one histogram.
+    /// The histogram of each row part of a large leaf (`maxParts * layout.totalBins`).
+    private let partHistograms: UnsafeMutableBufferPointer<HistogramEntry>
+    /// The row total of each part.
+    private let partTotals: UnsafeMutableBufferPointer<HistogramEntry>
+    /// Float block sums of each worker, laid out like one histogram plus a sink entry.
     private let floatScratch: UnsafeMutableBufferPointer<GradientEntry>
-    /// Best split per feature of the smaller child, then of the larger one.
-    private let candidates: UnsafeMutableBufferPointer<SplitCandidate>
+
+    /// The sparse rows with the narrowest index type that addresses every bin.
+    private enum RowStorage {
+        case narrow(SparseRowBins<UInt16>)
+        case wide(SparseRowBins<UInt32>)
+    }
+
+    /// Row parts of a leaf's histogram: a leaf's rows are cut into this many contiguous parts
+    /// (one per 8,192 rows, at most `maxParts`) by its row count alone, never by the thread
+    /// count, so that the sums, hence the trees, are the same for any number of threads; the
+    /// workers take the parts as they become free, each part builds its own histogram, and
+    /// the parts are added in order. A part of fewer rows would cost about what waking a
+    /// worker does. Partitions, 4 times cheaper per row, are cut the same way from 65,536 rows.
+    static func partCount(rows: Int) -> Int { min(maxParts, max(1, rows / 8192)) }
+    static let maxParts = 8
 
     init(dataset: BinnedDataset, parameters p: GBDTParameters) {
         self.dataset = dataset
@@ -41,20 +57,19 @@ final class TreeLearner {
         maxDepth = p.maxDepth
         learningRate = p.learningRate
         workers = p.threads
-        let n = dataset.rowCount, d = dataset.featureCount
-        rowBins = .allocate(capacity: n * d)
-        for f in 0..<d { for r in 0..<n { rowBins[r * d + f] = dataset.bins[f * n + r] } }
-        offsets = .allocate(capacity: layout.offsets.count)
-        _ = offsets.initialize(from: layout.offsets)
+        let n = dataset.rowCount, total = layout.totalBins
+        rowStorage = SparseRowBins<UInt16>.fits(layout) ? .narrow(SparseRowBins(dataset, layout: layout))
+            : .wide(SparseRowBins(dataset, layout: layout))
+        offsets = layout.offsets
         partition = DataPartition(capacity: n, maxLeaves: p.numLeaves)
-        ordered = .allocate(capacity: n)
-        ordered.initialize(repeating: .zero)
-        histograms = .allocate(capacity: p.numLeaves * layout.totalBins)
+        histograms = .allocate(capacity: p.numLeaves * total)
         histograms.initialize(repeating: .zero)
-        floatScratch = .allocate(capacity: p.threads * layout.totalBins)
+        partHistograms = .allocate(capacity: Self.maxParts * total)
+        partHistograms.initialize(repeating: .zero)
+        partTotals = .allocate(capacity: Self.maxParts)
+        partTotals.initialize(repeating: .zero)
+        floatScratch = .allocate(capacity: p.threads * (total + 1))
         floatScratch.initialize(repeating: .zero)
-        candidates = .allocate(capacity: 2 * d)
-        candidates.initialize(repeating: SplitCandidate())
         leafSlot = [Int](repeating: 0, count: p.numLeaves)
         leafSums = [HistogramEntry](repeating: .zero, count: p.numLeaves)
         leafDepth = [Int](repeating: 0, count: p.numLeaves)
@@ -64,9 +79,8 @@ final class TreeLearner {
     }
 
     deinit {
-        for buffer in [UnsafeMutableRawBufferPointer(rowBins), UnsafeMutableRawBufferPointer(offsets),
-                       UnsafeMutableRawBufferPointer(ordered), UnsafeMutableRawBufferPointer(histograms),
-                       UnsafeMutableRawBufferPointer(floatScratch), UnsafeMutableRawBufferPointer(candidates)] {
+        for buffer in [UnsafeMutableRawBufferPointer(histograms), UnsafeMutableRawBufferPointer(partHistograms),
+                       UnsafeMutableRawBufferPointer(partTotals), UnsafeMutableRawBufferPointer(floatScratch)] {
             buffer.deallocate()
         }
     }
@@ -80,9 +94,8 @@ final class TreeLearner {
         leafSlot[0] = 0
         leafDepth[0] = 0
         leafParent[0] = -1
-        leafSums[0] = gatherOrdered(leaf: 0, gradients: gradients)
+        leafBest[0] = findSplits(smaller: 0, larger: nil, features: features, gradients: gradients).smaller
         tree.leafValue[0] = Float(rules.leafOutput(leafSums[0]) * learningRate)
-        leafBest[0] = canSplit(0) ? findSplits(smaller: 0, larger: nil, features: features).smaller : SplitCandidate()
 
         while tree.leafCount < numLeaves {
             var bestLeaf = -1
@@ -100,8 +113,7 @@ final class TreeLearner {
             let (smaller, larger) = partition.count[left] <= partition.count[right] ? (left, right) : (right, left)
             leafSlot[larger] = leafSlot[left]
             leafSlot[smaller] = newLeaf
-            _ = gatherOrdered(leaf: smaller, gradients: gradients)
-            let found = findSplits(smaller: smaller, larger: larger, features: features)
+            let found = findSplits(smaller: smaller, larger: larger, features: features, gradients: gradients)
             leafBest[smaller] = found.smaller
             leafBest[larger] = found.larger
         }
@@ -124,10 +136,11 @@ final class TreeLearner {
                                  leftValue: Float(rules.leafOutput(c.left) * learningRate),
                                  rightValue: Float(rules.leafOutput(c.right) * learningRate))
         splitBins.append(c.thresholdBin)
+        let rows = partition.count[leaf]
         let goesLeft = (0..<256).map { $0 <= c.thresholdBin || ($0 == mapper.missingBin && c.defaultLeft) }
         dataset.bins.withUnsafeBufferPointer { bins in
             partition.split(leaf: leaf, into: newLeaf, column: bins.baseAddress! + c.feature * dataset.rowCount,
-                            goesLeft: goesLeft)
+                            goesLeft: goesLeft, parts: rows < 65_536 ? 1 : Self.partCount(rows: rows), workers: workers)
         }
         leafSums[leaf] = c.left
         leafSums[newLeaf] = c.right
@@ -138,68 +151,78 @@ final class TreeLearner {
         return newLeaf
     }
 
-    /// Gathers the leaf's (g, h, 1, 0) in partition order into `ordered`; returns their sum.
-    private func gatherOrdered(leaf: Int, gradients: UnsafeBufferPointer<SIMD2<Float>>) -> HistogramEntry {
-        partition.withRows(of: leaf) { rows in
-            var sum = HistogramEntry.zero
-            for (i, r) in rows.enumerated() {
-                let gh = gradients[Int(r)]
-                let e = GradientEntry(gh.x, gh.y, 1, 0)
-                ordered[i] = e
-                sum += HistogramEntry(e)
-            }
-            return sum
-        }
-    }
-
-    /// Builds the histograms of `smaller` (its rows already gathered), derives those of
+    /// Builds the histograms of `smaller` from its rows (and sets its sums), derives those of
     /// `larger` by subtraction from their parent's slot, and returns each child's best split
     /// (invalid for a child that may not split).
-    private func findSplits(smaller: Int, larger: Int?, features: [Int])
+    private func findSplits(smaller: Int, larger: Int?, features: [Int], gradients: UnsafeBufferPointer<SIMD2<Float>>)
         -> (smaller: SplitCandidate, larger: SplitCandidate) {
-        let featureCount = dataset.featureCount, total = layout.totalBins
-        let splitSmaller = canSplit(smaller), splitLarger = larger.map(canSplit) ?? false
-        let smallSums = leafSums[smaller], largeSums = larger.map { leafSums[$0] } ?? .zero
-        let smallBase = leafSlot[smaller] * total, largeBase = larger.map { leafSlot[$0] * total } ?? 0
-        let rowCount = partition.count[smaller]
-        // Each worker takes a contiguous chunk of the features: builds their histograms for
-        // the smaller child, subtracts them for the larger one, and finds both best splits.
-        let chunks = rowCount * features.count >= 65_536 ? min(workers, features.count) : 1
-        let ordered = UnsafeBufferPointer(rebasing: self.ordered[0..<rowCount])
-        let rowBins = UnsafePointer(self.rowBins.baseAddress!), offsets = UnsafePointer(self.offsets.baseAddress!)
-        let hist = histograms.baseAddress!, scratch = floatScratch.baseAddress!, out = candidates
-        let rules = self.rules
+        let total = layout.totalBins
+        let small = histograms.baseAddress! + leafSlot[smaller] * total
+        let rowCount = partition.count[smaller], parts = Self.partCount(rows: rowCount)
+        let scratch = floatScratch.baseAddress!, partHist = partHistograms.baseAddress!, partTotals = self.partTotals
+        let g = gradients.baseAddress!
         partition.withRows(of: smaller) { rows in
-            features.withUnsafeBufferPointer { features in
-                ParallelWork.forEach(count: chunks, workers: chunks) { chunk, worker in
-                    let mine = UnsafeBufferPointer(rebasing: features[
-                        (chunk * features.count / chunks)..<((chunk + 1) * features.count / chunks)])
-                    let small = hist + smallBase
-                    HistogramKernels.buildRowWise(rowBins: rowBins, featureCount: featureCount, rows: rows,
-                                                  ordered: ordered, features: mine, offsets: offsets, into: small,
-                                                  scratch: scratch + worker * total)
-                    for f in mine {
-                        let off = offsets[f], binCount = offsets[f + 1] - off
-                        out[f] = splitSmaller
-                            ? rules.bestSplit(feature: f, histogram: small + off, valueBins: binCount - 1,
-                                              total: smallSums)
-                            : SplitCandidate()
-                        guard larger != nil else { continue }
-                        let large = hist + largeBase + off
-                        HistogramKernels.subtract(small + off, from: large, count: binCount)
-                        out[featureCount + f] = splitLarger
-                            ? rules.bestSplit(feature: f, histogram: large, valueBins: binCount - 1, total: largeSums)
-                            : SplitCandidate()
-                    }
+            ParallelWork.forEachDynamic(count: parts, workers: workers) { part, worker in
+                let mine = UnsafeBufferPointer(rebasing: rows[(part * rowCount / parts)..<((part + 1) * rowCount / parts)])
+                let into = parts == 1 ? small : partHist + part * total
+                partTotals[part] = switch rowStorage {
+                case let .narrow(s): Self.build(s, rows: mine, gradients: g, binCount: total, into: into,
+                                                scratch: scratch + worker * (total + 1))
+                case let .wide(s): Self.build(s, rows: mine, gradients: g, binCount: total, into: into,
+                                              scratch: scratch + worker * (total + 1))
                 }
             }
         }
+        var smallSums = partTotals[0]
+        if parts > 1 {
+            for p in 1..<parts { smallSums += partTotals[p] }
+            for b in 0..<total {
+                var sum = partHist[b]
+                for p in 1..<parts { sum += partHist[p * total + b] }
+                small[b] = sum
+            }
+        }
+        switch rowStorage {
+        case let .narrow(s): HistogramKernels.restoreDefaultBins(small, offsets: offsets, defaultBins: s.defaultBins,
+                                                                  total: smallSums)
+        case let .wide(s): HistogramKernels.restoreDefaultBins(small, offsets: offsets, defaultBins: s.defaultBins,
+                                                                total: smallSums)
+        }
+        leafSums[smaller] = smallSums
         var bestSmall = SplitCandidate(), bestLarge = SplitCandidate()
-        for f in features {
-            if candidates[f].beats(bestSmall) { bestSmall = candidates[f] }
-            if larger != nil, candidates[featureCount + f].beats(bestLarge) { bestLarge = candidates[featureCount + f] }
+        if canSplit(smaller) { bestSmall = bestSplit(histogram: small, total: smallSums, features: features) }
+        if let larger {
+            let large = histograms.baseAddress! + leafSlot[larger] * total
+            HistogramKernels.subtract(small, from: large, count: total)
+            if canSplit(larger) { bestLarge = bestSplit(histogram: large, total: leafSums[larger], features: features) }
         }
         return (bestSmall, bestLarge)
+    }
+
+    /// `HistogramKernels.buildSparse` over one storage.
+    private static func build<Index>(_ s: SparseRowBins<Index>, rows: UnsafeBufferPointer<Int32>,
+                                     gradients: UnsafePointer<SIMD2<Float>>, binCount: Int,
+                                     into hist: UnsafeMutablePointer<HistogramEntry>,
+                                     scratch: UnsafeMutablePointer<GradientEntry>) -> HistogramEntry {
+        s.rowStart.withUnsafeBufferPointer { start in
+            s.entries.withUnsafeBufferPointer { entries in
+                HistogramKernels.buildSparse(rowStart: start, entries: entries, rows: rows,
+                                             gradients: gradients, binCount: binCount, into: hist, scratch: scratch)
+            }
+        }
+    }
+
+    /// The best split of one leaf's histogram over `features`.
+    private func bestSplit(histogram: UnsafePointer<HistogramEntry>, total: HistogramEntry,
+                           features: [Int]) -> SplitCandidate {
+        var best = SplitCandidate()
+        for f in features {
+            let off = offsets[f]
+            let c = rules.bestSplit(feature: f, histogram: histogram + off, valueBins: offsets[f + 1] - off - 1,
+                                    total: total)
+            if c.beats(best) { best = c }
+        }
+        return best
     }
 
     /// The leaf of the last grown tree that dataset row `row` falls in, walking binned thresholds.
