@@ -1,25 +1,47 @@
 import Dispatch
+import Synchronization
 
 /// Coarse-grained fork-join for the 2-core machines this runs on: `workers` blocking
-/// workers (GCD's `concurrentPerform`, never a spin-wait), each taking a fixed strided
-/// share of the items, so that which worker does what never depends on timing.
+/// workers (GCD's `concurrentPerform`, never a spin-wait), each taking either a fixed strided
+/// share of the items (which worker does what never depends on timing) or the next free item.
 enum ParallelWork {
     /// Calls `body(item, worker)` for every item in `0..<count`, on at most `workers` threads;
     /// with one worker (or one item) it runs on the calling thread.
     static func forEach(count: Int, workers: Int, _ body: (_ item: Int, _ worker: Int) -> Void) {
+        share(count: count, workers: workers, dynamic: false, body)
+    }
+
+    /// Calls `body(item, worker)` for every item in `0..<count` on at most `workers` blocking
+    /// workers, each taking the next item when it is free (an atomic counter, never a
+    /// spin-wait): on a shared machine a worker the scheduler delays holds the others up for one
+    /// item, not for its whole fixed share.
+    ///
+    /// Which worker runs an item depends on timing, so `worker` may only select scratch
+    /// memory; results must depend on the item alone. One worker runs on the calling thread.
+    static func forEachDynamic(count: Int, workers: Int, _ body: (_ item: Int, _ worker: Int) -> Void) {
+        share(count: count, workers: workers, dynamic: true, body)
+    }
+
+    /// The two ways of sharing items: fixed strides, or the next free item.
+    private static func share(count: Int, workers: Int, dynamic: Bool, _ body: (_ item: Int, _ worker: Int) -> Void) {
         let w = max(1, min(workers, count))
         if w == 1 {
             for i in 0..<count { body(i, 0) }
             return
         }
+        let next = Atomic<Int>(0)
         // The workers write disjoint memory and all have returned when concurrentPerform does.
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
             DispatchQueue.concurrentPerform(iterations: w) { worker in
-                var i = worker
-                while i < count {
-                    body(i, worker)
-                    i += w
+                if dynamic {
+                    while true {
+                        let item = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                        guard item < count else { return }
+                        body(item, worker)
+                    }
+                } else {
+                    for i in stride(from: worker, to: count, by: w) { body(i, worker) }
                 }
             }
         }
