@@ -41,6 +41,7 @@ public struct VehicleNumber: Hashable, Sendable, Comparable, CustomStringConvert
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Ordered by the text form (`A01` < `B01`).
     public static func < (a: VehicleNumber, b: VehicleNumber) -> Bool {
         a.description < b.description
     }
@@ -90,6 +91,7 @@ public struct Accident: Hashable, Sendable {
         self.latitude = latitude; self.longitude = longitude
     }
 
+    /// Equal when every field is equal (missing coordinates compare equal).
     public static func == (a: Accident, b: Accident) -> Bool {
         a.id == b.id && a.year == b.year && a.month == b.month && a.day == b.day
             && a.hour == b.hour && a.minute == b.minute && a.lum == b.lum && a.agg == b.agg
@@ -98,6 +100,7 @@ public struct Accident: Hashable, Sendable {
             && a.latitude.isSameValue(as: b.latitude) && a.longitude.isSameValue(as: b.longitude)
     }
 
+    /// Hashes the accident identifier only (consistent with `==`).
     public func hash(into h: inout Hasher) { h.combine(id) }
 }
 
@@ -137,6 +140,7 @@ public struct Place: Hashable, Sendable {
         self.situ = situ; self.vma = vma; self.roadWidth = roadWidth
     }
 
+    /// Equal when every field is equal (missing widths compare equal).
     public static func == (a: Place, b: Place) -> Bool {
         a.accidentID == b.accidentID && a.catr == b.catr && a.circ == b.circ && a.nbv == b.nbv
             && a.vosp == b.vosp && a.prof == b.prof && a.plan == b.plan && a.surf == b.surf
@@ -144,6 +148,7 @@ public struct Place: Hashable, Sendable {
             && a.roadWidth.isSameValue(as: b.roadWidth)
     }
 
+    /// Hashes the accident identifier only (consistent with `==`).
     public func hash(into h: inout Hasher) { h.combine(accidentID) }
 }
 

@@ -24,8 +24,11 @@ extension ConfusionMatrix {
 public struct Accuracy: Metric {
     /// Creates the metric.
     public init() {}
+    /// The metric's name in reports, metrics files and early stopping.
     public var name: String { "accuracy" }
+    /// Whether a larger value is better.
     public var higherIsBetter: Bool { true }
+    /// The metric of row-major class probabilities against the rows' class indices.
     public func evaluate(probabilities: [Float], labels: [Int32], classCount: Int) -> Double {
         ConfusionMatrix(probabilities: probabilities, labels: labels, classCount: classCount).accuracy
     }
@@ -37,8 +40,11 @@ public struct Precision: Metric {
     public let averaging: ClassAveraging
     /// Creates the metric (positive class by default, as scikit-learn's `precision_score`).
     public init(averaging: ClassAveraging = .positiveClass) { self.averaging = averaging }
+    /// The metric's name in reports, metrics files and early stopping.
     public var name: String { averaging == .macro ? "precision_macro" : "precision" }
+    /// Whether a larger value is better.
     public var higherIsBetter: Bool { true }
+    /// The metric of row-major class probabilities against the rows' class indices.
     public func evaluate(probabilities: [Float], labels: [Int32], classCount: Int) -> Double {
         ConfusionMatrix(probabilities: probabilities, labels: labels, classCount: classCount)
             .averaged(averaging, ConfusionMatrix.precision(of:))
@@ -51,8 +57,11 @@ public struct Recall: Metric {
     public let averaging: ClassAveraging
     /// Creates the metric (positive class by default, as scikit-learn's `recall_score`).
     public init(averaging: ClassAveraging = .positiveClass) { self.averaging = averaging }
+    /// The metric's name in reports, metrics files and early stopping.
     public var name: String { averaging == .macro ? "recall_macro" : "recall" }
+    /// Whether a larger value is better.
     public var higherIsBetter: Bool { true }
+    /// The metric of row-major class probabilities against the rows' class indices.
     public func evaluate(probabilities: [Float], labels: [Int32], classCount: Int) -> Double {
         ConfusionMatrix(probabilities: probabilities, labels: labels, classCount: classCount)
             .averaged(averaging, ConfusionMatrix.recall(of:))
@@ -65,8 +74,11 @@ public struct F1Score: Metric {
     public let averaging: ClassAveraging
     /// Creates the metric (positive class by default, as scikit-learn's `f1_score`).
     public init(averaging: ClassAveraging = .positiveClass) { self.averaging = averaging }
+    /// The metric's name in reports, metrics files and early stopping.
     public var name: String { averaging == .macro ? "f1_macro" : "f1" }
+    /// Whether a larger value is better.
     public var higherIsBetter: Bool { true }
+    /// The metric of row-major class probabilities against the rows' class indices.
     public func evaluate(probabilities: [Float], labels: [Int32], classCount: Int) -> Double {
         ConfusionMatrix(probabilities: probabilities, labels: labels, classCount: classCount)
             .averaged(averaging, ConfusionMatrix.f1(of:))

@@ -3,9 +3,12 @@
 public struct ROCAUC: Metric {
     /// Creates the metric.
     public init() {}
+    /// The metric's name in reports, metrics files and early stopping.
     public var name: String { "auc" }
+    /// Whether a larger value is better.
     public var higherIsBetter: Bool { true }
 
+    /// The metric of row-major class probabilities against the rows' class indices.
     public func evaluate(probabilities: [Float], labels: [Int32], classCount: Int) -> Double {
         precondition(probabilities.count == labels.count * classCount, "probabilities and labels disagree in count")
         if classCount == 2 {

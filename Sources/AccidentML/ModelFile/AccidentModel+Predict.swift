@@ -56,6 +56,7 @@ public enum AccidentModelError: Error, Equatable, CustomStringConvertible, Senda
     /// The data is not of the kind the model was trained on.
     case inputMismatch(String)
 
+    /// What went wrong, where, and how to fix it.
     public var description: String {
         switch self {
         case .inputMismatch(let why): return "model input mismatch: \(why)"

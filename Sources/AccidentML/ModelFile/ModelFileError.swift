@@ -17,6 +17,7 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible, Sendable 
     /// The file could not be read or written at all.
     case io(path: String, reason: String)
 
+    /// What went wrong, where, and how to fix it.
     public var description: String {
         switch self {
         case .notAModelFile(let path):

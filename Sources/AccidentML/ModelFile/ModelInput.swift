@@ -66,6 +66,7 @@ public enum ModelInput: Sendable, Equatable {
 extension ModelInput: Codable {
     private enum CodingKeys: String, CodingKey { case kind, encoder, columns }
 
+    /// Decodes the input description from the model file's JSON section.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         switch try c.decode(String.self, forKey: .kind) {
@@ -76,6 +77,7 @@ extension ModelInput: Codable {
         }
     }
 
+    /// Encodes the input description for the model file's JSON section.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {

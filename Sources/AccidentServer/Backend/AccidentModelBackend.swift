@@ -5,8 +5,11 @@ import Foundation
 public struct AccidentModelBackend: PredictionBackend {
     /// The model.
     public let model: AccidentModel
+    /// The loaded model's kind, version and classes, from its metadata.
     public let info: ModelInfo
+    /// The request fields the model reads, for validation and the OpenAPI schemas.
     public let inputFields: [InputField]
+    /// Whether `?explain=true` is answered (per-feature contributions).
     public var supportsExplanations: Bool { model.supportsContributions }
 
     /// Serves `model`; its version is its file's checksum (`unsaved` for a model never written).

@@ -23,5 +23,6 @@ public struct RecordValidationError: Error, CustomStringConvertible, Equatable {
         self.init(recordIndex: recordIndex, path: error.path, message: error.description)
     }
 
+    /// What went wrong, where, and how to fix it.
     public var description: String { "record \(recordIndex), field '\(path)': \(message)" }
 }

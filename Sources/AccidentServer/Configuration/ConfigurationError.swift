@@ -9,6 +9,7 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable {
     /// An API key is too short to resist guessing; `source` is `API_KEYS` or `file:line`.
     case weakKey(source: String, minimumLength: Int)
 
+    /// What went wrong, where, and how to fix it.
     public var description: String {
         switch self {
         case let .invalidValue(setting, value, expected):

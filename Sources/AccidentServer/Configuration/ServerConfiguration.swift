@@ -31,14 +31,23 @@ public struct ServerConfiguration: Sendable, Equatable {
 
     /// Values given on the command line; each one wins over its environment variable.
     public struct Overrides: Sendable, Equatable {
+        /// `--host`: overrides `HOST`.
         public var host: String?
+        /// `--port`: overrides `PORT`.
         public var port: Int?
+        /// `--model`: overrides `MODEL_PATH`.
         public var modelPath: String?
+        /// `--api-key-file`: a file of keys, one a line; overrides `API_KEY_FILE`.
         public var apiKeyFile: String?
+        /// `--max-body-bytes`: overrides `MAX_BODY_BYTES`.
         public var maxBodyBytes: Int?
+        /// `--max-batch-size`: overrides `MAX_BATCH_SIZE`.
         public var maxBatchSize: Int?
+        /// `--log-level`: overrides `LOG_LEVEL`.
         public var logLevel: String?
+        /// `--database-url`: overrides `DATABASE_URL`.
         public var databaseURL: String?
+        /// `--insecure-no-auth`: serve without API keys (development only).
         public var insecureNoAuth = false
         /// Creates empty overrides (every setting from the environment).
         public init() {}

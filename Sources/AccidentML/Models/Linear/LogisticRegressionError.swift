@@ -17,6 +17,7 @@ public enum LogisticRegressionError: Error, CustomStringConvertible, Equatable, 
     /// Coefficients or intercepts given to `LogisticModel` have the wrong count or are not finite.
     case invalidModel(String)
 
+    /// What went wrong, where, and how to fix it.
     public var description: String {
         switch self {
         case .noRows:

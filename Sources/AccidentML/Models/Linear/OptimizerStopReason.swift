@@ -12,6 +12,7 @@ public enum OptimizerStopReason: String, Sendable, Equatable, CustomStringConver
     /// Whether the stop counts as convergence (scipy's L-BFGS-B status 0).
     public var converged: Bool { self == .gradientTolerance || self == .relativeReduction }
 
+    /// What went wrong, where, and how to fix it.
     public var description: String {
         switch self {
         case .gradientTolerance: "converged: max |gradient| <= tol"
