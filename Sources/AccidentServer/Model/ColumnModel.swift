@@ -28,26 +28,8 @@ struct ColumnModel: Sendable {
     }
 
     /// The class probabilities of every row: those `AccidentModelBackend` gives for the same
-    /// records, bit for bit.
-    ///
-    /// A forest predicts eight rows or more through its batch path, which walks eight rows at
-    /// once and adds the same leaves in the same order as its single-row path; fewer rows, and
-    /// every row of a linear model (whose batch path rounds differently), go one by one.
+    /// records, bit for bit (`AccidentModel.predictExactly`).
     func predict(_ rows: ColumnRows) throws -> ProbabilityRows {
-        let k = model.classLabels.count
-        if model.classifier.family == .trees && rows.rowCount >= 8 {
-            return ProbabilityRows(values: try model.predict(rows.matrix), classCount: k)
-        }
-        let f = names.count, classifier = model.classifier.classifier
-        var probabilities = [Float](repeating: 0, count: rows.rowCount * k)
-        rows.values.withUnsafeBufferPointer { x in
-            probabilities.withUnsafeMutableBufferPointer { p in
-                for r in 0..<rows.rowCount {
-                    classifier.predictProbabilities(row: UnsafeBufferPointer(rebasing: x[(r * f)..<((r + 1) * f)]),
-                                                    into: UnsafeMutableBufferPointer(rebasing: p[(r * k)..<((r + 1) * k)]))
-                }
-            }
-        }
-        return ProbabilityRows(values: probabilities, classCount: k)
+        ProbabilityRows(values: try model.predictExactly(rows), classCount: model.classLabels.count)
     }
 }

@@ -95,7 +95,7 @@ struct BoostingRun {
     /// the bag, by walking the binned tree for the others.
     private mutating func addToTrainScores(_ tree: RegressionTree, column k: Int, bagged: Bool) {
         let n = train.labels.count, learner = self.learner, inBag = self.inBag
-        let workers = n >= 65_536 ? parameters.threads : 1
+        let workers = n >= TreeLearner.parallelPassRows ? parameters.threads : 1
         scores.withUnsafeMutableBufferPointer { s in
             // Leaves hold disjoint rows: one worker per share of the leaves.
             let s = s

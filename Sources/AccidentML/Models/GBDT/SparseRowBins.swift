@@ -60,3 +60,18 @@ struct SparseRowBins<Index: FixedWidthInteger & UnsignedInteger & Sendable>: Sen
         self.defaultBins = defaults
     }
 }
+
+extension SparseRowBins {
+    /// Builds the histogram of `rows` into `hist` (`HistogramKernels.buildSparse`) and returns
+    /// their total (gradient, hessian, count).
+    func buildHistogram(rows: UnsafeBufferPointer<Int32>, gradients: UnsafePointer<SIMD2<Float>>, binCount: Int,
+                        into hist: UnsafeMutablePointer<HistogramEntry>,
+                        scratch: UnsafeMutablePointer<GradientEntry>) -> HistogramEntry {
+        rowStart.withUnsafeBufferPointer { start in
+            entries.withUnsafeBufferPointer { entries in
+                HistogramKernels.buildSparse(rowStart: start, entries: entries, rows: rows,
+                                             gradients: gradients, binCount: binCount, into: hist, scratch: scratch)
+            }
+        }
+    }
+}

@@ -38,6 +38,26 @@ final class TreeLearner {
     private enum RowStorage {
         case narrow(SparseRowBins<UInt16>)
         case wide(SparseRowBins<UInt32>)
+
+        /// Each feature's default (omitted) bin.
+        var defaultBins: [Int] {
+            switch self {
+            case let .narrow(s): s.defaultBins
+            case let .wide(s): s.defaultBins
+            }
+        }
+
+        /// `SparseRowBins.buildHistogram` over whichever storage this is.
+        func buildHistogram(rows: UnsafeBufferPointer<Int32>, gradients: UnsafePointer<SIMD2<Float>>, binCount: Int,
+                            into hist: UnsafeMutablePointer<HistogramEntry>,
+                            scratch: UnsafeMutablePointer<GradientEntry>) -> HistogramEntry {
+            switch self {
+            case let .narrow(s): s.buildHistogram(rows: rows, gradients: gradients, binCount: binCount, into: hist,
+                                                  scratch: scratch)
+            case let .wide(s): s.buildHistogram(rows: rows, gradients: gradients, binCount: binCount, into: hist,
+                                                scratch: scratch)
+            }
+        }
     }
 
     /// Row parts of a leaf's histogram: a leaf's rows are cut into this many contiguous parts
@@ -48,6 +68,11 @@ final class TreeLearner {
     /// worker does. Partitions, 4 times cheaper per row, are cut the same way from 65,536 rows.
     static func partCount(rows: Int) -> Int { min(maxParts, max(1, rows / 8192)) }
     static let maxParts = 8
+    /// Rows from which the cheap per-row passes (a leaf's partition, the score update) are
+    /// shared among the workers: below it, waking a worker costs about what it would save.
+    static let parallelPassRows = 65_536
+    /// Parts of a leaf's partition: one below `parallelPassRows`, else as many as its histogram's.
+    static func partitionParts(rows: Int) -> Int { rows < parallelPassRows ? 1 : partCount(rows: rows) }
 
     init(dataset: BinnedDataset, parameters p: GBDTParameters) {
         self.dataset = dataset
@@ -140,7 +165,7 @@ final class TreeLearner {
         let goesLeft = (0..<256).map { $0 <= c.thresholdBin || ($0 == mapper.missingBin && c.defaultLeft) }
         dataset.bins.withUnsafeBufferPointer { bins in
             partition.split(leaf: leaf, into: newLeaf, column: bins.baseAddress! + c.feature * dataset.rowCount,
-                            goesLeft: goesLeft, parts: rows < 65_536 ? 1 : Self.partCount(rows: rows), workers: workers)
+                            goesLeft: goesLeft, parts: Self.partitionParts(rows: rows), workers: workers)
         }
         leafSums[leaf] = c.left
         leafSums[newLeaf] = c.right
@@ -165,12 +190,8 @@ final class TreeLearner {
             ParallelWork.forEachDynamic(count: parts, workers: workers) { part, worker in
                 let mine = UnsafeBufferPointer(rebasing: rows[(part * rowCount / parts)..<((part + 1) * rowCount / parts)])
                 let into = parts == 1 ? small : partHist + part * total
-                partTotals[part] = switch rowStorage {
-                case let .narrow(s): Self.build(s, rows: mine, gradients: g, binCount: total, into: into,
-                                                scratch: scratch + worker * (total + 1))
-                case let .wide(s): Self.build(s, rows: mine, gradients: g, binCount: total, into: into,
-                                              scratch: scratch + worker * (total + 1))
-                }
+                partTotals[part] = rowStorage.buildHistogram(rows: mine, gradients: g, binCount: total, into: into,
+                                                             scratch: scratch + worker * (total + 1))
             }
         }
         var smallSums = partTotals[0]
@@ -182,12 +203,7 @@ final class TreeLearner {
                 small[b] = sum
             }
         }
-        switch rowStorage {
-        case let .narrow(s): HistogramKernels.restoreDefaultBins(small, offsets: offsets, defaultBins: s.defaultBins,
-                                                                  total: smallSums)
-        case let .wide(s): HistogramKernels.restoreDefaultBins(small, offsets: offsets, defaultBins: s.defaultBins,
-                                                                total: smallSums)
-        }
+        HistogramKernels.restoreDefaultBins(small, offsets: offsets, defaultBins: rowStorage.defaultBins, total: smallSums)
         leafSums[smaller] = smallSums
         var bestSmall = SplitCandidate(), bestLarge = SplitCandidate()
         if canSplit(smaller) { bestSmall = bestSplit(histogram: small, total: smallSums, features: features) }
@@ -197,19 +213,6 @@ final class TreeLearner {
             if canSplit(larger) { bestLarge = bestSplit(histogram: large, total: leafSums[larger], features: features) }
         }
         return (bestSmall, bestLarge)
-    }
-
-    /// `HistogramKernels.buildSparse` over one storage.
-    private static func build<Index>(_ s: SparseRowBins<Index>, rows: UnsafeBufferPointer<Int32>,
-                                     gradients: UnsafePointer<SIMD2<Float>>, binCount: Int,
-                                     into hist: UnsafeMutablePointer<HistogramEntry>,
-                                     scratch: UnsafeMutablePointer<GradientEntry>) -> HistogramEntry {
-        s.rowStart.withUnsafeBufferPointer { start in
-            s.entries.withUnsafeBufferPointer { entries in
-                HistogramKernels.buildSparse(rowStart: start, entries: entries, rows: rows,
-                                             gradients: gradients, binCount: binCount, into: hist, scratch: scratch)
-            }
-        }
     }
 
     /// The best split of one leaf's histogram over `features`.
