@@ -184,10 +184,9 @@ struct JSONScanner {
     /// when it is whole and fits in `Int` (`7`, `7.0`, `1e2`), else a finite Double, as
     /// `JSONDecoder` decodes a `RawValue`.
     ///
-    /// Short numbers (the usual ones) are converted from their digits: an integer of at most 18
-    /// digits exactly, a decimal of at most 15 digits without exponent by Clinger's fast path (an
-    /// exact Double divided by an exact power of ten is correctly rounded, so it is the very
-    /// Double that `Double(text)` reads); others by `Int(text)` and `Double(text)`.
+    /// Integers of at most 18 digits are converted from their digits; other numbers by the
+    /// core's correctly rounded parser (`DecimalText`, which `Double(text)` agrees with), and
+    /// longer integers by `Int(text)`.
     mutating func number() throws(MalformedBodyError) -> RawValue {
         let start = offset
         var mantissa: UInt64 = 0  // the digits read so far, exact while there are at most 19
@@ -218,24 +217,15 @@ struct JSONScanner {
             var ignored: UInt64 = 0
             guard digits(&self, &ignored) > 0 else { throw malformed("invalid number") }
         }
-        let d: Double
         if !hasExponent && fractionDigits == 0 && integerDigits <= 18 {
             return .integer(negative ? -Int(mantissa) : Int(mantissa))
-        } else if !hasExponent && integerDigits + fractionDigits <= 15 {
-            let magnitude = Double(mantissa) / Self.powersOfTen[fractionDigits]
-            d = negative ? -magnitude : magnitude
-        } else {
-            let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-            if !hasExponent && fractionDigits == 0, let i = Int(text) { return .integer(i) }
-            d = Double(text)!
-            guard d.isFinite else { throw malformed("number out of range") }
         }
+        let token = UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
+        if !hasExponent && fractionDigits == 0, let i = Int(String(decoding: token, as: UTF8.self)) { return .integer(i) }
+        guard let d = DecimalText.double(token) else { throw malformed("number out of range") }
         if let i = Int(exactly: d) { return .integer(i) }
         return .number(d)
     }
-
-    /// 10⁰ … 10¹⁵, each exact as a Double (so are all the products that build them).
-    private static let powersOfTen: [Double] = (0...15).map { n in (0..<n).reduce(1.0) { value, _ in value * 10 } }
 
     /// A string (the scanner is at its opening quote), escapes decoded.
     mutating func string() throws(MalformedBodyError) -> String {
