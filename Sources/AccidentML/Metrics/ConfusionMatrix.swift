@@ -30,9 +30,7 @@ public struct ConfusionMatrix: Sendable, Equatable {
     public static func predictedClasses(probabilities: [Float], classCount: Int) -> [Int32] {
         precondition(classCount >= 1 && probabilities.count % classCount == 0, "probabilities are not whole rows")
         return stride(from: 0, to: probabilities.count, by: classCount).map { start in
-            var best = 0
-            for k in 1..<classCount where probabilities[start + k] > probabilities[start + best] { best = k }
-            return Int32(best)
+            Int32(ClassChoice.mostProbable(probabilities[start..<(start + classCount)]))
         }
     }
 

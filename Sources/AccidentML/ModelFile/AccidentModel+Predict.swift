@@ -46,7 +46,7 @@ extension AccidentModel {
                 model.predictProbabilities(row: UnsafeBufferPointer(f), into: p)
             }
         }
-        let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
+        let best = ClassChoice.mostProbable(probabilities)
         return SeverityPrediction(classIndex: best, classLabel: classLabels[best], probabilities: probabilities)
     }
 }

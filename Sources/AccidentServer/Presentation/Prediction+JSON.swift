@@ -1,7 +1,9 @@
+import AccidentML
+
 extension Prediction {
     /// The index of the most probable class (the first one on ties).
     var predictedClass: Int {
-        probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
+        ClassChoice.mostProbable(probabilities)
     }
 
     /// `{"predicted_class", "probabilities": {label: p}, "explanation"?, "model_version"?}`.

@@ -1,3 +1,4 @@
+import AccidentML
 import Hummingbird
 
 /// The class probabilities of a request's records, row-major, answered without a
@@ -16,8 +17,7 @@ struct ProbabilityRows {
     /// The index of the most probable class of row `r` (the first one on ties), as
     /// `Prediction.predictedClass`.
     func predictedClass(_ r: Int) -> Int {
-        let row = values[(r * classCount)..<((r + 1) * classCount)]
-        return row.indices.max { row[$0] < row[$1] }! - r * classCount
+        ClassChoice.mostProbable(values[(r * classCount)..<((r + 1) * classCount)])
     }
 
     /// How many rows predict each class.
