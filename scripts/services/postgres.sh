@@ -4,6 +4,7 @@
 #   scripts/services/postgres.sh start    # initdb + start on a free port (idempotent)
 #   scripts/services/postgres.sh url      # postgres://accidentml:…@127.0.0.1:PORT/accidents
 #   scripts/services/postgres.sh status   # exit 0 when running, 3 when not
+#   scripts/services/postgres.sh database NAME  # create database NAME (idempotent), print its URL
 #   scripts/services/postgres.sh stop     # stop and delete everything (idempotent)
 #
 # The cluster lives in ${TMPDIR:-/tmp}/accidentml-pg-PORT (data, socket, log) and is deleted by
@@ -138,11 +139,25 @@ EOF
     echo "postgres.sh: started PostgreSQL on 127.0.0.1:$port (folder $dir); '$0 url' prints the URL" >&2
 }
 
+# Creates database $1 owned by `accidentml` when it does not exist yet (for MLflow, Airflow, ...),
+# then prints its URL: the accidents URL with the database name replaced.
+create_database() {
+    local name="$1"
+    [[ "$name" =~ ^[a-z_][a-z0-9_]*$ ]] || die "database name '$name' must be lower-case letters, digits and _"
+    is_running || die "not running (run '$0 start' first)"
+    local psql=(as_server_user "$(pg_bin_dir)/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres)
+    if [ "$("${psql[@]}" -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" != "1" ]; then
+        "${psql[@]}" -c "CREATE DATABASE $name OWNER accidentml" >/dev/null
+    fi
+    echo "${PG_URL/\/accidents\?//$name?}"
+}
+
 case "${1:-}" in
     start) start_cluster ;;
+    database) [ $# -eq 2 ] || die "usage: $0 database NAME"; create_database "$2" ;;
     stop) stop_cluster; echo "postgres.sh: stopped" >&2 ;;
     url) is_running || die "not running (run '$0 start' first)"; echo "$PG_URL" ;;
     status)
         if is_running; then echo "running on 127.0.0.1:$PG_PORT (folder $PG_DIR)"; else echo "not running"; exit 3; fi ;;
-    *) echo "usage: $0 start|stop|url|status" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|url|status|database NAME" >&2; exit 2 ;;
 esac
