@@ -11,7 +11,8 @@ if ! scripts/services/postgres.sh status >/dev/null; then
     trap 'scripts/services/postgres.sh stop' EXIT
 fi
 export ACCIDENTML_DATABASE_URL="${ACCIDENTML_DATABASE_URL:-$(scripts/services/postgres.sh url)}"
-swift build --build-tests
+# ACCIDENTML_SKIP_BUILD=1: the caller has built already (scripts/test-kernels.sh runs the suite 4 times).
+[ "${ACCIDENTML_SKIP_BUILD:-}" = 1 ] || swift build --build-tests
 # Suites run in parallel. Tests that block a Swift concurrency thread (a request held inside the
 # model, the train tool's database commands) never wait on work that needs another one: the
 # database commands run on threads of their own, so a 2-core machine's 2-thread pool cannot starve.
