@@ -25,7 +25,20 @@ import Testing
                     ScoreLink.probabilities(scores: s.baseAddress!, scoreColumns: raw.count, into: $0.baseAddress!)
                 }
             }
-            for k in 0..<model.classCount { #expect(abs(batch[r * model.classCount + k] - probs[k]) < 1e-5) }
+            // The batch sums a column's init score and its trees' leaf values in Float, the plain
+            // walk in Double then rounds once: the scores differ by at most γ(m + 1) Σ |terms|
+            // (m terms, Float's u, Higham); the same link then moves a probability by at most ½ of
+            // that (logistic slope ≤ ¼, softmax rows' 1-norm ≤ ½) plus its own roundings on both
+            // sides (exp ≤ 2 u moves p by ≤ 4 u, sum and scaling (k + 2) u, relative to p ≤ 1).
+            let u = Double(Float.ulpOfOne) / 2
+            let scoreError = (0..<raw.count).map { column in
+                let leaves = model.trees.indices.filter { $0 % raw.count == column }
+                    .map { t in abs(Double(model.trees[t].predict { c in x[row: r, column: c] })) }
+                let m = Double(leaves.count + 2)
+                return m * u / (1 - m * u) * leaves.reduce(abs(model.initScores[column]), +)
+            }.max()!
+            let bound = scoreError / 2 + 2 * Double(model.classCount + 6) * u
+            for k in 0..<model.classCount { #expect(Double(abs(batch[r * model.classCount + k] - probs[k])) <= bound) }
         }
     }
 

@@ -20,13 +20,20 @@ import Testing
                 #expect(score.baseline == model.intercepts[j])
                 for f in 0..<4 { #expect(score.values[f] == model.coefficients[j * 4 + f] * Double(x[f])) }
             }
+            // The Double totals are the exact logits; the Float probabilities carry the logit's and
+            // the activation's rounding (LinearRoundingBound), on any BLAS kernel.
+            let features = x.map { Double($0) }
             if classes == 2 {
                 #expect(scores[0].classIndex == 1)
-                #expect(abs(scores[0].total - log(Double(p[1]) / Double(p[0]))) < 1e-4)
+                // log(p₁ / p₀) = the Float logit, up to p₀ and p₁'s relative errors (≤ 5 u each:
+                // exp, 1 + e, the division, the product).
+                let bound = LinearRoundingBound.logit(model, row: features) + 10 * LinearRoundingBound.unit
+                #expect(abs(scores[0].total - log(Double(p[1]) / Double(p[0]))) <= bound)
             } else {  // softmax of the totals gives the probabilities
                 let totals = scores.map(\.total), top = totals.max()!
                 let e = totals.map { exp($0 - top) }, sum = e.reduce(0, +)
-                for k in 0..<classes { #expect(abs(e[k] / sum - Double(p[k])) < 1e-5) }
+                let bound = LinearRoundingBound.probability(model, row: features, expError: LinearRoundingBound.libmExpError)
+                for k in 0..<classes { #expect(abs(e[k] / sum - Double(p[k])) <= bound) }
             }
         }
     }

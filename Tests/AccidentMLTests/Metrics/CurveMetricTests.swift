@@ -57,10 +57,14 @@ import Testing
         let bins = CalibrationBins(scores: [0.1, 0.2, 0.5, 0.8, 0.9, 1], positives: [false, false, true, true, false, true],
                                    binCount: 4).bins
         #expect(bins.map(\.count) == [2, 1, 0, 3])
-        #expect(abs(bins[0].meanPredicted! - 0.15) < 1e-7 && bins[0].observedFrequency == 0)
-        #expect(abs(bins[1].meanPredicted! - 0.5) < 1e-7 && bins[1].observedFrequency == 1)
+        // The scores are Floats: each within u |s| ≤ u of its decimal (u = Float's unit roundoff),
+        // so their mean is too, plus the Double sum and division's (m + 1) ε_d (m ≤ 3 terms).
+        let meanBound = Double(Float.ulpOfOne) / 2 + 4 * Double.ulpOfOne
+        #expect(abs(bins[0].meanPredicted! - 0.15) <= meanBound && bins[0].observedFrequency == 0)
+        #expect(abs(bins[1].meanPredicted! - 0.5) <= meanBound && bins[1].observedFrequency == 1)
         #expect(bins[2].meanPredicted == nil && bins[2].observedFrequency == nil)
-        #expect(abs(bins[3].meanPredicted! - 0.9) < 1e-7 && abs(bins[3].observedFrequency! - 2.0 / 3) < 1e-12)
+        // 2 / 3 in Double: one division, within its unit roundoff.
+        #expect(abs(bins[3].meanPredicted! - 0.9) <= meanBound && abs(bins[3].observedFrequency! - 2.0 / 3) <= Double.ulpOfOne / 2)
         #expect(bins[3].lowerBound == 0.75 && bins[3].upperBound == 1)
         #expect(CalibrationBins(scores: [0], positives: [false], binCount: 4).bins[0].count == 1)
         // From row-major probabilities, one class against the rest.
