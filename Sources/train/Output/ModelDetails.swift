@@ -33,7 +33,7 @@ struct ModelDetails: Encodable {
         // The u32 after the 8 magic bytes (docs/model-format.md); the load has checked it.
         formatVersion = bytes.count >= 12 ? bytes[8..<12].reversed().reduce(0) { $0 << 8 | UInt32($1) } : 0
         checksum = model.version
-        kind = m.kind; unit = m.unit; classLabels = m.classLabels
+        kind = m.kind.rawValue; unit = m.unit.rawValue; classLabels = m.classLabels
         switch model.input {
         case .baac(let encoder): input = "BAAC fields (\(encoder.spec.features.count) features, fitted encoder)"
         case .columns: input = "named numeric columns"
