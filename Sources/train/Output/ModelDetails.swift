@@ -86,7 +86,7 @@ struct ModelDetails: Encodable {
         sets.sort { (setOrder.firstIndex(of: $0) ?? 9, $0) < (setOrder.firstIndex(of: $1) ?? 9, $1) }
         names.sort { (order.firstIndex(of: $0) ?? 9, $0) < (order.firstIndex(of: $1) ?? 9, $1) }
         var table = Table(header: ["metric"] + sets.map { $0.isEmpty ? "value" : $0.replacingOccurrences(of: "_", with: "-") })
-        for name in names { table.add([name] + sets.map { values[$0 + "\u{0}" + name].map(Format.metric) ?? "" }) }
+        for name in names { table.add([name] + sets.map { values[$0 + "\u{0}" + name].map { Format.metric($0) } ?? "" }) }
         return table.rendered()
     }
 
