@@ -118,7 +118,7 @@ enum Fixtures {
 
     /// The 300-tree forest saved as a model file.
     static let modelFile: URL = {
-        let metadata = ModelMetadata(kind: "gbdt", unit: "accident", classLabels: ["0", "1"],
+        let metadata = ModelMetadata(kind: .gbdt, unit: .accident, classLabels: ["0", "1"],
                                      featureNames: columnNames)
         var model = AccidentModel(metadata: metadata, input: .columns(columnNames), classifier: .gbdt(forest))
         let url = folder.appendingPathComponent("forest300.accidentmodel")

@@ -1,3 +1,4 @@
+import AccidentML
 /// Why an accident store operation failed. Descriptions say what, where (table, row, column) and
 /// how to fix it; they never contain the database password.
 public enum AccidentStoreError: Error, CustomStringConvertible, Equatable {
@@ -40,6 +41,16 @@ public enum AccidentStoreError: Error, CustomStringConvertible, Equatable {
                 + "migration, add a new version instead"
         case .unknownMigration(let version, let name):
             "migrate: the database has migration \(version) (\(name)), unknown to this build; use a newer build"
+        }
+    }
+}
+
+extension AccidentStoreError: AccidentMLError {
+    /// A server that cannot be reached or fails is unavailable; the rest is about the data.
+    public var category: ErrorCategory {
+        switch self {
+        case .unavailable, .server: .unavailable
+        default: .data
         }
     }
 }

@@ -1,3 +1,4 @@
+import AccidentML
 /// Why a database URL or the `PG_*` environment could not be turned into a `StoreConfiguration`.
 ///
 /// Descriptions never repeat the password.
@@ -28,4 +29,9 @@ public enum StoreConfigurationError: Error, CustomStringConvertible, Equatable {
             "environment variable \(variable): \(reason)"
         }
     }
+}
+
+extension StoreConfigurationError: AccidentMLError {
+    /// Always a configuration given by the caller.
+    public var category: ErrorCategory { .usage }
 }

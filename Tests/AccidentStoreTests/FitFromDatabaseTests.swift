@@ -18,7 +18,7 @@ struct FitFromDatabaseTests {
         parameters.baggingFraction = 0.8
         parameters.featureFraction = 0.8
         let model = try GBDTTrainer(parameters: parameters).train(encoder.labeled(rows, for: .trees))
-        let metadata = ModelMetadata(kind: "gbdt", unit: "person", classLabels: encoder.classLabels,
+        let metadata = ModelMetadata(kind: .gbdt, unit: .person, classLabels: encoder.classLabels,
                                      featureNames: encoder.columnNames(for: .trees),
                                      rowCounts: ["train": rows.count], createdAt: "2024-01-01T00:00:00Z")
         return AccidentModel(metadata: metadata, input: .baac(encoder), classifier: .gbdt(model))

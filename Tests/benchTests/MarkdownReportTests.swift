@@ -1,3 +1,4 @@
+import AccidentML
 import Foundation
 import Testing
 @testable import bench
@@ -8,9 +9,9 @@ import Testing
     }
 
     @Test func numbersHaveThreeSignificantDigitsAndGroupedThousands() {
-        #expect(Format.grouped(1_234_567) == "1,234,567")
-        #expect(Format.grouped(-1000) == "-1,000")
-        #expect(Format.grouped(999) == "999")
+        #expect(Format.count(1_234_567) == "1,234,567")
+        #expect(Format.count(-1000) == "-1,000")
+        #expect(Format.count(999) == "999")
         #expect(Format.number(0.0012345) == "0.00123")
         #expect(Format.number(12.345) == "12.3")
         #expect(Format.number(456.7) == "457")

@@ -22,7 +22,7 @@ import Testing
         #expect(try s.listing("runs/p") == ["metrics.json", "model.aml", "report.html"])
         let model = try AccidentModel.load(from: s.url("runs/p/model.aml"))
         let trainRows = try BAACReader().read(folder: s.url("train-data")).tables.personRows()
-        #expect(model.metadata.kind == "logistic" && model.metadata.unit == "person")
+        #expect(model.metadata.kind == .logistic && model.metadata.unit == .person)
         #expect(model.classLabels == PredictionUnit.person.classLabels)
         #expect(model.metadata.rowCounts["train"]! + model.metadata.rowCounts["validation"]! == trainRows.count)
         #expect(model.metadata.dataFingerprint.count == 8 && model.metadata.dataSource == "BAAC train-data")

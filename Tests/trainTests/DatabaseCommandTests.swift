@@ -103,7 +103,7 @@ struct DatabaseCommandTests {
             #expect(errors.count == 1 && failed.errorLines.last == errors.first, "\(failed.err)")
             let error = errors.first ?? ""
             #expect(error.contains("year 2021 was not ingested") && error.contains("usagers-2021.csv:6")
-                    && error.contains("not-a-number") && error.contains("add --skip-bad-rows"), "\(error)")
+                    && error.contains("not-a-number") && error.contains("(flag: --skip-bad-rows)"), "\(error)")
             #expect(Self.ingestRow(failed.out, year: 2021).dropFirst().first == "not")
             #expect(failed.out.contains("1 of 2 years"))
             let kept2021 = try await Self.stored(schema, 2021...2021)

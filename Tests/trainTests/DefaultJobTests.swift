@@ -14,7 +14,7 @@ import Testing
         #expect(result.out.contains("validation") && result.out.contains("runs/default/report.html"))
         #expect(result.err.contains("training gbdt on") && result.err.contains("20 % stratified hold-out"))
         let model = try AccidentModel.load(from: s.url("runs/default/model.aml"))
-        #expect(model.metadata.unit == "accident" && model.metadata.dataSource == "BAAC data/default")
+        #expect(model.metadata.unit == .accident && model.metadata.dataSource == "BAAC data/default")
         #expect(model.metadata.hyperparameters["seed"] == "42")
         let rows = try BAACReader().read(folder: s.url("data/default")).tables.accidentRows()
         #expect(model.metadata.rowCounts["validation"] == Int((Double(rows.rows.filter { $0.target == 1 }.count) * 0.2).rounded())

@@ -70,7 +70,7 @@ import Testing
         try s.write("gen/usagers-2021.csv", users.joined(separator: "\n"))
         let failure = Self.failure(s, ["fit", "--baac", "gen"], status: 65)
         #expect(failure.contains("usagers-2021.csv:6") && failure.contains("not-a-number"), "\(failure)")
-        #expect(failure.contains("add --skip-bad-rows") && !failure.contains("skipBadRows"))
+        #expect(failure.contains("(flag: --skip-bad-rows)") && !failure.contains("skipBadRows"))
         let skipped = s.run(["fit", "--baac", "gen", "--skip-bad-rows", "--output", "runs/s"])
         #expect(skipped.status == 0, "\(skipped.err)")
         #expect(skipped.err.contains("skipped 1 bad rows"))

@@ -1,3 +1,4 @@
+import AccidentML
 import Foundation
 import Testing
 @testable import train

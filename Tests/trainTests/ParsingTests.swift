@@ -61,6 +61,19 @@ import Testing
         #expect(fit.options.threads == ProcessInfo.processInfo.activeProcessorCount)
     }
 
+    /// The tool's defaults are the core's: what `fit` trains with and what `--help` says.
+    @Test func defaultsAndHelpComeFromTheCore() throws {
+        let fit = try #require(try TrainCommand.parseAsRoot(["fit", "--baac", "d", "--model", "logistic"]) as? FitCommand)
+        guard case .logistic(let t) = fit.model.trainer(threads: 1, seed: 42, metric: .auc, earlyStopping: nil) else {
+            Issue.record("expected a logistic trainer"); return
+        }
+        #expect(t.maxIterations == LogisticRegression().maxIterations && t.c == LogisticRegression().c)
+        let help = FitCommand.helpMessage(columns: 400).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("most L-BFGS iterations (default \(LogisticRegression().maxIterations))"), "\(help)")
+        #expect(help.contains("most boosting rounds (default \(ModelTrainer.defaultTrees.rounds))"))
+        #expect(help.contains("most leaves per tree (default \(GBDTParameters().numLeaves))"))
+    }
+
     @Test func otherCommandsParse() throws {
         let predict = try #require(try TrainCommand.parseAsRoot(["predict", "--model", "m.aml", "--features", "X.csv"]) as? PredictCommand)
         #expect(predict.output == "predictions.csv" && predict.model == "m.aml")
@@ -83,7 +96,7 @@ import Testing
         (["fit", "--baac", "d", "--validation-fraction", "1"], "between 0 and 1"),
         (["fit", "--baac", "d", "--folds", "1"], "at least 2"),
         (["fit", "--baac", "d", "--model", "logistic", "--C", "0"], "--C"),
-        (["fit", "--baac", "d", "--model", "logistic", "--max-iter", "0"], "--max-iter"),
+        (["fit", "--baac", "d", "--model", "logistic", "--max-iter", "-1"], "--max-iter"),
         (["fit", "--baac", "d", "--C", "2"], "--C is a logistic hyperparameter"),
         (["fit", "--baac", "d", "--model", "logistic", "--trees", "9"], "--trees is a gbdt hyperparameter"),
         (["fit", "--baac", "d", "--model", "logistic", "--early-stopping", "9"], "--early-stopping applies to --model gbdt"),

@@ -29,7 +29,7 @@ extension FlatForest {
                                 }
                                 accumulateScores(rows: rows, count: m, into: scores)
                                 for r in 0..<m {
-                                    ScoreLink.probabilities(scores: scores + r * scoreColumns, scoreColumns: scoreColumns,
+                                    link.probabilities(scores: scores + r * scoreColumns, scoreColumns: scoreColumns,
                                                             into: dst.baseAddress! + (start + r) * classCount)
                                 }
                             }

@@ -8,7 +8,7 @@ extension FlatForest {
         precondition(out.count == classCount, "the output holds \(out.count) values, expected \(classCount)")
         withUnsafeTemporaryAllocation(of: Float.self, capacity: scoreColumns) { scores in
             accumulateScores(row: row.baseAddress!, into: scores.baseAddress!)
-            ScoreLink.probabilities(scores: scores.baseAddress!, scoreColumns: scoreColumns, into: out.baseAddress!)
+            link.probabilities(scores: scores.baseAddress!, scoreColumns: scoreColumns, into: out.baseAddress!)
         }
     }
 

@@ -21,7 +21,7 @@ struct FlatNode: Sendable, Equatable {
 ///
 /// Each tree is laid out breadth-first from its root, siblings side by side. Tree `t` adds
 /// its leaf value to score column `t % scoreColumns`; scores start at the init scores and go
-/// through `ScoreLink`.
+/// through the objective's `ScoreLink`.
 struct FlatForest: Sendable {
     let nodes: [FlatNode]
     /// Byte offset of each tree's root.
@@ -32,13 +32,15 @@ struct FlatForest: Sendable {
     let groupDepths: [Int32]
     let initScores: [Float]
     let scoreColumns: Int
+    /// How the objective turns scores into probabilities.
+    let link: ScoreLink
     let classCount: Int
     let featureCount: Int
 
     /// Trees walked in lockstep by the single-row path.
     static var treeGroup: Int { 8 }
 
-    init(trees: [RegressionTree], initScores: [Double], classCount: Int, featureCount: Int) {
+    init(trees: [RegressionTree], initScores: [Double], classCount: Int, objective: BoostingObjective, featureCount: Int) {
         precondition(featureCount >= 1 && featureCount <= Int(UInt16.max), "feature count must be in 1...65535")
         precondition(MemoryLayout<FlatNode>.stride == Self.nodeStride
                      && MemoryLayout<FlatNode>.offset(of: \.feature) == Self.featureOffset
@@ -46,7 +48,7 @@ struct FlatForest: Sendable {
                      && MemoryLayout<FlatNode>.offset(of: \.left) == Self.leftOffset
                      && MemoryLayout<FlatNode>.offset(of: \.leafValue) == Self.leafValueOffset,
                      "unexpected FlatNode layout")
-        let columns = classCount == 2 ? 1 : classCount
+        let columns = objective.scoreColumns(classCount: classCount)
         precondition(initScores.count == columns && trees.count % columns == 0, "trees and init scores disagree")
         var nodes: [FlatNode] = [], roots: [Int32] = [], depths: [Int32] = [], queue: [Int32] = []
         nodes.reserveCapacity(trees.reduce(0) { $0 + $1.internalCount + $1.leafCount })
@@ -86,6 +88,7 @@ struct FlatForest: Sendable {
         }
         self.initScores = initScores.map { Float($0) }
         scoreColumns = columns
+        link = objective.link(classCount: classCount)
         self.classCount = classCount
         self.featureCount = featureCount
     }

@@ -9,7 +9,7 @@ extension LogisticModel {
         let d = featureCount
         return (0..<coefficientRowCount).map { j in
             let values = (0..<d).map { coefficients[j * d + $0] * Double(row[$0]) }
-            return ScoreContributions.Score(classIndex: classCount == 2 ? 1 : j, baseline: intercepts[j], values: values)
+            return ScoreContributions.Score(classIndex: ClassScores.columns(classCount: classCount) == 1 ? 1 : j, baseline: intercepts[j], values: values)
         }
     }
 }

@@ -1,26 +1,32 @@
 import RealModule
 
-/// Turns a row's raw tree scores into class probabilities: the logistic function for a
-/// binary model (one score column), softmax for more classes.
-enum ScoreLink {
-    /// Writes `classCount` probabilities from `scoreColumns` raw scores
-    /// (`scoreColumns` is 1 for two classes, else equal to `classCount`).
+/// Turns a row's raw scores into class probabilities, as the model's objective says: the
+/// logistic function of one score (`binary`), or softmax over one score per class (`multiclass`).
+enum ScoreLink: Sendable, Equatable {
+    /// One score column, the logit of class 1; two probabilities.
+    case sigmoid
+    /// One score column per class.
+    case softmax
+
+    /// Writes the probabilities of `scoreColumns` raw scores to `out` (2 for `sigmoid`,
+    /// `scoreColumns` for `softmax`).
     @inline(__always)
-    static func probabilities(scores: UnsafePointer<Float>, scoreColumns: Int, into out: UnsafeMutablePointer<Float>) {
-        if scoreColumns == 1 {
+    func probabilities(scores: UnsafePointer<Float>, scoreColumns: Int, into out: UnsafeMutablePointer<Float>) {
+        switch self {
+        case .sigmoid:
             let p = 1 / (1 + Float.exp(-scores[0]))
             out[0] = 1 - p
             out[1] = p
-            return
+        case .softmax:
+            var top = -Float.infinity
+            for k in 0..<scoreColumns { top = max(top, scores[k]) }
+            var sum: Float = 0
+            for k in 0..<scoreColumns {
+                out[k] = Float.exp(scores[k] - top)
+                sum += out[k]
+            }
+            let inv = 1 / sum
+            for k in 0..<scoreColumns { out[k] *= inv }
         }
-        var top = -Float.infinity
-        for k in 0..<scoreColumns { top = max(top, scores[k]) }
-        var sum: Float = 0
-        for k in 0..<scoreColumns {
-            out[k] = Float.exp(scores[k] - top)
-            sum += out[k]
-        }
-        let inv = 1 / sum
-        for k in 0..<scoreColumns { out[k] *= inv }
     }
 }

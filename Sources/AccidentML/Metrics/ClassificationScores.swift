@@ -34,53 +34,45 @@ public struct Accuracy: Metric {
     }
 }
 
-/// Precision of the most-probable-class predictions, for the positive class or macro-averaged.
-public struct Precision: Metric {
-    /// How the per-class precisions are reduced.
-    public let averaging: ClassAveraging
-    /// Creates the metric (positive class by default, as scikit-learn's `precision_score`).
-    public init(averaging: ClassAveraging = .positiveClass) { self.averaging = averaging }
-    /// The metric's name in reports, metrics files and early stopping.
-    public var name: String { averaging == .macro ? "precision_macro" : "precision" }
-    /// Whether a larger value is better.
-    public var higherIsBetter: Bool { true }
-    /// The metric of row-major class probabilities against the rows' class indices.
-    public func evaluate(probabilities: [Float], labels: [Int32], classCount: Int) -> Double {
-        ConfusionMatrix(probabilities: probabilities, labels: labels, classCount: classCount)
-            .averaged(averaging, ConfusionMatrix.precision(of:))
-    }
-}
+/// Precision, recall or F1 of the most-probable-class predictions, for the positive class or
+/// macro-averaged (the mean of per-class scores, as scikit-learn's `precision_score`,
+/// `recall_score` and `f1_score`).
+public struct ClassScore: Metric {
+    /// The per-class scores of a confusion matrix.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// True positives over predicted positives.
+        case precision
+        /// True positives over actual positives.
+        case recall
+        /// Harmonic mean of precision and recall.
+        case f1
 
-/// Recall of the most-probable-class predictions, for the positive class or macro-averaged.
-public struct Recall: Metric {
-    /// How the per-class recalls are reduced.
-    public let averaging: ClassAveraging
-    /// Creates the metric (positive class by default, as scikit-learn's `recall_score`).
-    public init(averaging: ClassAveraging = .positiveClass) { self.averaging = averaging }
-    /// The metric's name in reports, metrics files and early stopping.
-    public var name: String { averaging == .macro ? "recall_macro" : "recall" }
-    /// Whether a larger value is better.
-    public var higherIsBetter: Bool { true }
-    /// The metric of row-major class probabilities against the rows' class indices.
-    public func evaluate(probabilities: [Float], labels: [Int32], classCount: Int) -> Double {
-        ConfusionMatrix(probabilities: probabilities, labels: labels, classCount: classCount)
-            .averaged(averaging, ConfusionMatrix.recall(of:))
+        /// The score of one class.
+        func score(_ matrix: ConfusionMatrix) -> (Int) -> Double {
+            switch self {
+            case .precision: matrix.precision(of:)
+            case .recall: matrix.recall(of:)
+            case .f1: matrix.f1(of:)
+            }
+        }
     }
-}
 
-/// F1 score, for the positive class or macro-averaged (the mean of per-class F1, as scikit-learn).
-public struct F1Score: Metric {
-    /// How the per-class F1 scores are reduced.
+    /// Which score.
+    public let kind: Kind
+    /// How the per-class scores are reduced.
     public let averaging: ClassAveraging
-    /// Creates the metric (positive class by default, as scikit-learn's `f1_score`).
-    public init(averaging: ClassAveraging = .positiveClass) { self.averaging = averaging }
-    /// The metric's name in reports, metrics files and early stopping.
-    public var name: String { averaging == .macro ? "f1_macro" : "f1" }
+    /// Creates the metric (positive class by default, as scikit-learn).
+    public init(_ kind: Kind, averaging: ClassAveraging = .positiveClass) {
+        self.kind = kind
+        self.averaging = averaging
+    }
+    /// The metric's name in reports, metrics files and early stopping: `f1`, `f1_macro`, ...
+    public var name: String { averaging == .macro ? "\(kind.rawValue)_macro" : kind.rawValue }
     /// Whether a larger value is better.
     public var higherIsBetter: Bool { true }
     /// The metric of row-major class probabilities against the rows' class indices.
     public func evaluate(probabilities: [Float], labels: [Int32], classCount: Int) -> Double {
         ConfusionMatrix(probabilities: probabilities, labels: labels, classCount: classCount)
-            .averaged(averaging, ConfusionMatrix.f1(of:))
+            .averaged(averaging, kind.score)
     }
 }

@@ -24,7 +24,7 @@ extension AccidentModel {
         do { container = try fileContainer() } catch let e as ModelFileError { throw e } catch {
             throw ModelFileError.io(path: url.path, reason: "cannot encode the model: \(error)")
         }
-        fileChecksum = Self.checksumText(try container.write(to: url))
+        fileChecksum = CRC32.hex(try container.write(to: url))
     }
 
     /// Reads a model file; a truncated, corrupted, wrong-version or inconsistent file throws
@@ -41,7 +41,9 @@ extension AccidentModel {
         let input: ModelInput
         do {
             metadata = try json.decode(ModelMetadata.self, from: Data(try container.requiredSection(metadataTag, path: path)))
-        } catch let e as ModelFileError { throw e } catch {
+        } catch let e as ModelFileError { throw e } catch DecodingError.dataCorrupted(let context) {
+            throw ModelFileError.invalidSection(path: path, tag: metadataTag, reason: context.debugDescription)
+        } catch {
             throw ModelFileError.invalidSection(path: path, tag: metadataTag, reason: "\(error)")
         }
         do {
@@ -61,12 +63,8 @@ extension AccidentModel {
                 reason: "the model expects \(classifier.classifier.featureCount) features and \(classifier.classifier.classCount) classes, the input gives \(expected) and the metadata \(metadata.classLabels.count) classes \(metadata.classLabels) (encoder: \(encoderClasses))")
         }
         var model = AccidentModel(metadata: metadata, input: input, classifier: classifier)
-        model.fileChecksum = checksumText(container.checksum)
+        model.fileChecksum = CRC32.hex(container.checksum)
         return model
     }
 
-    static func checksumText(_ crc: UInt32) -> String {
-        let s = String(crc, radix: 16)
-        return String(repeating: "0", count: 8 - s.count) + s
-    }
 }

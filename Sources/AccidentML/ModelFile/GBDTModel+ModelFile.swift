@@ -1,6 +1,7 @@
 /// The `GBDT` section: a boosted forest in LightGBM's node layout (see docs/model-format.md).
 ///
-/// Layout: u32 class count · u32 feature count · feature names (u32 length + UTF-8 each) ·
+/// Layout: u32 class count · objective name (u32 length + UTF-8; format version 2 on, version 1
+/// files are `binary` for two classes, `multiclass` above) · u32 feature count · feature names (u32 length + UTF-8 each) ·
 /// f64 array init scores · u32 tree count · per tree: i32 array split features, f32 array
 /// thresholds, u8 array default-left flags, i32 array left children, i32 array right children,
 /// f64 array split gains, f32 array leaf values. A child `c >= 0` is an internal node (always
@@ -11,6 +12,7 @@ extension GBDTModel {
     func encodedSection() -> [UInt8] {
         var w = ByteWriter()
         w.append(UInt32(classCount))
+        w.append(string: objective.rawValue)
         w.append(UInt32(featureCount))
         for name in featureNames { w.append(string: name) }
         w.append(array: initScores)
@@ -27,21 +29,29 @@ extension GBDTModel {
         return w.bytes
     }
 
-    /// Decodes the `GBDT` section, and the `GCOV` section when given, into a model; each tree's
-    /// arrays are filled straight from the bytes (one allocation per array) and the flattened
-    /// forest is built once.
-    init(section bytes: [UInt8], covers: [UInt8]?, path: String) throws {
+    /// Decodes the `GBDT` section of a file of format `version`, and the `GCOV` section when
+    /// given, into a model; each tree's arrays are filled straight from the bytes (one
+    /// allocation per array) and the flattened forest is built once.
+    init(section bytes: [UInt8], covers: [UInt8]?, version: UInt32, path: String) throws {
         func invalid(_ reason: String) -> ModelFileError {
             .invalidSection(path: path, tag: Self.sectionTag, reason: reason)
         }
         var r = ByteReader(bytes: bytes, path: path)
         let classCount = Int(try r.read(UInt32.self))
+        let objective: BoostingObjective
+        if version >= 2 {
+            let name = try r.readString()
+            do { objective = try BoostingObjective(named: name) } catch { throw invalid("objective: \(error)") }
+        } else {
+            objective = .standard(classCount: classCount)
+        }
         let featureCount = Int(try r.read(UInt32.self))
         guard classCount >= 2 else { throw invalid("\(classCount) classes; a classifier needs at least 2") }
+        if let problem = objective.problem(classCount: classCount) { throw invalid(problem) }
         guard featureCount <= r.remaining else { throw invalid("\(featureCount) features cannot fit in the section") }
         let names = try (0..<featureCount).map { _ in try r.readString() }
         let initScores = try r.readArray(of: Double.self)
-        let columns = classCount == 2 ? 1 : classCount
+        let columns = objective.scoreColumns(classCount: classCount)
         guard initScores.count == columns else { throw invalid("\(initScores.count) init scores, expected \(columns)") }
         let treeCount = Int(try r.read(UInt32.self))
         guard treeCount % columns == 0 else { throw invalid("\(treeCount) trees is not a whole number of rounds of \(columns)") }
@@ -57,7 +67,7 @@ extension GBDTModel {
         }
         guard r.remaining == 0 else { throw invalid("\(r.remaining) trailing bytes") }
         if let covers { try Self.decodeCovers(covers, into: &trees, path: path) }
-        self.init(classCount: classCount, featureNames: names, initScores: initScores, trees: trees)
+        self.init(classCount: classCount, objective: objective, featureNames: names, initScores: initScores, trees: trees)
     }
 }
 

@@ -14,7 +14,8 @@ extension LogisticModel {
         return w.bytes
     }
 
-    init(section bytes: [UInt8], path: String) throws {
+    /// Decodes the `LINR` section of a file of format `version` (the same in versions 1 and 2).
+    init(section bytes: [UInt8], version: UInt32, path: String) throws {
         var r = ByteReader(bytes: bytes, path: path)
         let classCount = Int(try r.read(UInt32.self))
         let featureCount = Int(try r.read(UInt32.self))

@@ -8,8 +8,14 @@ import Foundation
 /// u32 CRC-32 (zlib polynomial) of every preceding byte.
 struct ModelContainer: Equatable {
     static let magic = Array("AMLMODEL".utf8)
-    static let formatVersion: UInt32 = 1
-    static let supportedVersions: ClosedRange<UInt32> = 1...1
+    /// The version this build writes: 2 added the GBDT objective's name.
+    static let formatVersion: UInt32 = 2
+    /// The versions this build reads.
+    static let supportedVersions: ClosedRange<UInt32> = 1...2
+
+    /// The format version of the file this container was parsed from (`formatVersion` for a
+    /// new container): section decoders read the fields of that version.
+    private(set) var version: UInt32 = formatVersion
 
     /// The sections in file order; tags are unique.
     var sections: [(tag: String, payload: [UInt8])] = []
@@ -88,6 +94,7 @@ struct ModelContainer: Equatable {
             throw ModelFileError.checksumMismatch(path: path, stored: stored, computed: computed)
         }
         container.checksum = stored
+        container.version = version
         return container
     }
 

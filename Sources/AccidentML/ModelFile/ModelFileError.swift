@@ -44,3 +44,10 @@ private func hex(_ v: UInt32) -> String {
     let s = String(v, radix: 16)
     return "0x" + String(repeating: "0", count: max(0, 8 - s.count)) + s
 }
+
+extension ModelFileError: AccidentMLError {
+    /// A file that cannot be read or written is a missing input; a damaged or foreign file is bad data.
+    public var category: ErrorCategory {
+        if case .io = self { .missingInput } else { .data }
+    }
+}

@@ -2,10 +2,10 @@ import Foundation
 
 /// What a model file says about its model besides the parameters: kind, classes, how it was trained.
 public struct ModelMetadata: Codable, Equatable, Sendable {
-    /// Model family, e.g. `gbdt` or `logistic`.
-    public var kind: String
-    /// Prediction unit, e.g. `person` (4-class `grav`) or `accident` (severe or not).
-    public var unit: String
+    /// Model family, written by name (`gbdt`, `logistic`).
+    public var kind: ModelKind
+    /// Prediction unit, written by name: `person` (4-class `grav`) or `accident` (severe or not).
+    public var unit: PredictionUnit
     /// What each class index means, in probability order.
     public var classLabels: [String]
     /// The model's feature names, in the order the encoder writes them.
@@ -26,7 +26,7 @@ public struct ModelMetadata: Codable, Equatable, Sendable {
     public var createdAt: String
 
     /// Creates metadata; `libraryVersion` and `createdAt` default to this build and now.
-    public init(kind: String, unit: String, classLabels: [String], featureNames: [String],
+    public init(kind: ModelKind, unit: PredictionUnit, classLabels: [String], featureNames: [String],
                 hyperparameters: [String: String] = [:], metrics: [String: Double] = [:],
                 rowCounts: [String: Int] = [:], dataFingerprint: String = "", dataSource: String = "",
                 libraryVersion: String = accidentMLVersion,

@@ -13,21 +13,16 @@ public enum TrainedClassifier: Sendable, Equatable {
         }
     }
 
-    /// The encoding the model was trained on.
-    public var family: ModelFamily {
+    /// The family, as written in the metadata.
+    public var kind: ModelKind {
         switch self {
-        case .gbdt: return .trees
-        case .logistic: return .linear
+        case .gbdt: .gbdt
+        case .logistic: .logistic
         }
     }
 
-    /// The kind written in metadata and shown to people.
-    public var kindName: String {
-        switch self {
-        case .gbdt: return "gbdt"
-        case .logistic: return "logistic"
-        }
-    }
+    /// The encoding the model was trained on.
+    public var family: ModelFamily { kind.family }
 
     /// The section tag and bytes of the parameters.
     func encodedSection() -> (tag: String, bytes: [UInt8]) {
@@ -43,18 +38,16 @@ public enum TrainedClassifier: Sendable, Equatable {
         return [(GBDTModel.coverSectionTag, covers)]
     }
 
-    /// Reads the parameters of the model kind named in the metadata.
-    static func decode(kind: String, from container: ModelContainer, path: String) throws -> TrainedClassifier {
+    /// Reads the parameters of the model kind named in the metadata; each section decoder gets
+    /// the container's format version, which says which fields the section holds.
+    static func decode(kind: ModelKind, from container: ModelContainer, path: String) throws -> TrainedClassifier {
         switch kind {
-        case "gbdt":
-            return .gbdt(try GBDTModel(section: try container.requiredSection(GBDTModel.sectionTag, path: path),
-                                       covers: container.section(GBDTModel.coverSectionTag), path: path))
-        case "logistic":
-            return .logistic(try LogisticModel(section: try container.requiredSection(LogisticModel.sectionTag, path: path),
-                                               path: path))
-        default:
-            throw ModelFileError.invalidSection(path: path, tag: "META",
-                                                reason: "unknown model kind '\(kind)' (this build reads: gbdt, logistic)")
+        case .gbdt:
+            .gbdt(try GBDTModel(section: try container.requiredSection(GBDTModel.sectionTag, path: path),
+                                covers: container.section(GBDTModel.coverSectionTag), version: container.version, path: path))
+        case .logistic:
+            .logistic(try LogisticModel(section: try container.requiredSection(LogisticModel.sectionTag, path: path),
+                                        version: container.version, path: path))
         }
     }
 }

@@ -34,7 +34,7 @@ extension TrainingReport {
         /// Takes kind, unit, classes, hyperparameters, data source, row counts, version and time
         /// from the model file's metadata, so the report and the model agree.
         public init(metadata: ModelMetadata, seed: UInt64, durations: [String: Double]) {
-            self.init(modelKind: metadata.kind, unit: metadata.unit, classLabels: metadata.classLabels,
+            self.init(modelKind: metadata.kind.rawValue, unit: metadata.unit.rawValue, classLabels: metadata.classLabels,
                       hyperparameters: metadata.hyperparameters, dataSource: metadata.dataSource,
                       rowCounts: metadata.rowCounts, seed: seed, durations: durations,
                       libraryVersion: metadata.libraryVersion, createdAt: metadata.createdAt)

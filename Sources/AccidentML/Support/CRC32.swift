@@ -20,4 +20,10 @@ public enum CRC32 {
     public static func checksum(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBytes { checksum($0) }
     }
+
+    /// A checksum as 8 lowercase hex digits, as model files and fingerprints show it.
+    public static func hex(_ crc: UInt32) -> String {
+        let s = String(crc, radix: 16)
+        return String(repeating: "0", count: 8 - s.count) + s
+    }
 }

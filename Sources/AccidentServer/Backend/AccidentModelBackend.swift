@@ -11,12 +11,14 @@ public struct AccidentModelBackend: PredictionBackend {
     public let inputFields: [InputField]
     /// Whether `?explain=true` is answered (per-feature contributions).
     public var supportsExplanations: Bool { model.supportsContributions }
+    /// The model itself: `predict` answers exactly as `AccidentModel.predictExactly`.
+    public var columnFastPath: AccidentModel? { model }
 
     /// Serves `model`; its version is its file's checksum (`unsaved` for a model never written).
     public init(model: AccidentModel) {
         self.model = model
-        info = ModelInfo(kind: model.metadata.kind, version: model.version, classLabels: model.classLabels,
-                         predictionUnit: model.metadata.unit, created: model.metadata.createdAt)
+        info = ModelInfo(kind: model.metadata.kind.rawValue, version: model.version, classLabels: model.classLabels,
+                         predictionUnit: model.metadata.unit.rawValue, created: model.metadata.createdAt)
         inputFields = model.input.inputFields
     }
 
@@ -46,7 +48,7 @@ public struct AccidentModelBackend: PredictionBackend {
         let isLinear = model.classifier.family == .linear
         return Explanation(
             method: isLinear ? "linear" : "tree_shap",
-            unit: model.classLabels.count == 2 ? "log-odds" : "softmax logit",
+            unit: c.scores.count == 1 ? "log-odds" : "softmax logit",  // one score column: the logit of class 1
             scores: c.scores.map { s in
                 let kept = s.values.indices.filter { !isLinear || s.values[$0] != 0 }
                 return Explanation.Score(classIndex: s.classIndex, baseline: s.baseline,

@@ -19,6 +19,17 @@ public protocol PredictionBackend: Sendable {
     /// All or nothing: the first invalid record throws `RecordValidationError` (its index and
     /// the field path), answered with 422. `explain` is only true when `supportsExplanations` is.
     func predict(_ records: [RawRecord], explain: Bool) throws -> [Prediction]
+
+    /// The core model whose `predictExactly` gives the same answers as `predict`, or nil.
+    ///
+    /// Optional (nil by default): with it, requests to a model of named columns are decoded
+    /// straight into feature rows, without a `RawRecord` per record (see `ColumnModel`).
+    var columnFastPath: AccidentModel? { get }
+}
+
+extension PredictionBackend {
+    /// No fast path: every request goes through `predict`.
+    public var columnFastPath: AccidentModel? { nil }
 }
 
 /// Loads a model file into a backend: used at start-up (`MODEL_PATH`) and by `reload_model`.

@@ -1,3 +1,4 @@
+import AccidentML
 import Foundation
 import Hummingbird
 
@@ -118,7 +119,20 @@ extension APIError {
             return APIError(status: .unprocessableContent, code: "invalid_body", message: e.message, field: e.field)
         case let e as BatchTooLargeError: return .batchTooLarge(count: e.count, limit: e.limit)
         case let e as DecodingError: return .decoding(e)
+        case let e as any AccidentMLError: return .library(e)
         default: return .predictionFailed(error)
+        }
+    }
+
+    /// A library error met while serving, by its category: a service that is down is 503;
+    /// anything else is the model failing (500), since a record's own problems arrive as
+    /// `RecordValidationError`s.
+    static func library(_ error: any AccidentMLError) -> APIError {
+        switch error.category {
+        case .unavailable:
+            APIError(status: .serviceUnavailable, code: "service_unavailable", message: error.description)
+        case .usage, .data, .missingInput, .output:
+            .predictionFailed(error)
         }
     }
 

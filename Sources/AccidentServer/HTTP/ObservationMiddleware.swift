@@ -1,3 +1,4 @@
+import AccidentML
 import Hummingbird
 import Logging
 
@@ -10,10 +11,9 @@ struct ObservationMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
-        let start = ContinuousClock.now
+        let watch = Stopwatch()
         let response = try await next(request, context)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = watch.seconds
         let route = Self.routeLabel(context)
         metrics.recordRequest(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         context.logger.info("request", metadata: [

@@ -1,3 +1,4 @@
+import AccidentML
 /// The server's counters, exposed at `/metrics` in the Prometheus text format.
 ///
 /// One lock guards all of them: a request updates a few dictionary entries once, at its end.

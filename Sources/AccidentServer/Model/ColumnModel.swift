@@ -10,12 +10,12 @@ struct ColumnModel: Sendable {
     /// No rows yet, the name lookup built: copied for each request.
     private let empty: ColumnRows
 
-    /// The fast way in of `backend`, when it has one: an `AccidentModelBackend` whose model
-    /// takes distinct named columns. Other backends (tests' wrappers) always get `RawRecord`s.
+    /// The fast way in of `backend`, when it offers one (`columnFastPath`) for a model of
+    /// distinct named columns. Other backends (tests' wrappers) always get `RawRecord`s.
     init?(_ backend: any PredictionBackend) {
-        guard let served = backend as? AccidentModelBackend, case .columns(let names) = served.model.input,
+        guard let served = backend.columnFastPath, case .columns(let names) = served.input,
               Set(names).count == names.count else { return nil }
-        model = served.model
+        model = served
         self.names = names
         empty = ColumnRows(names: names)
     }

@@ -1,3 +1,4 @@
+import AccidentML
 /// The model currently serving, swapped atomically by reloads.
 ///
 /// A request calls `current` once and keeps that snapshot: requests in flight during a

@@ -1,9 +1,12 @@
 import Hummingbird
 
-/// The description of one route: what the OpenAPI document, the docs page and the 405
-/// answers are made from. The router registers its handlers separately (`APIRouter`);
-/// a test checks that the two list the same routes.
+/// One route: its handler and its description, from which the router, the OpenAPI document,
+/// the docs page and the 405 answers are all made (`APIRoute.catalogue`), so a route cannot be
+/// served without being documented or documented without being served.
 struct APIRoute: Sendable {
+    /// Answers a request with the server's handlers.
+    typealias Handler = @Sendable (RouteHandlers, Request, BasicRequestContext) async throws -> Response
+
     /// What the request body holds.
     enum Body: Sendable { case none, record, batch, reload }
     /// What a successful answer holds.
@@ -27,6 +30,25 @@ struct APIRoute: Sendable {
     let success: Success
     /// The error statuses the route can answer, with when.
     let errors: [(status: Int, when: String)]
+    /// What answers the route.
+    let handler: Handler
+}
+
+/// The server's route handlers, grouped by concern, for the catalogue's `handler`s.
+struct RouteHandlers: Sendable {
+    /// Health and reload.
+    let models: ModelRoutes
+    /// Single and batch predictions.
+    let predictions: PredictionRoutes
+    /// OpenAPI document, docs page, Prometheus metrics.
+    let documentation: DocumentationRoutes
+
+    /// The handlers of `state`.
+    init(state: ServerState) {
+        models = ModelRoutes(state: state)
+        predictions = PredictionRoutes(state: state)
+        documentation = DocumentationRoutes(state: state)
+    }
 }
 
 /// The paths of the API.

@@ -84,14 +84,14 @@ struct PredictionRoutes: Sendable {
     /// Predicts, counts the predicted classes, and hands the predictions to the prediction log.
     private func predict(_ records: [RawRecord], on model: LoadedModel, explain: Bool, batch: Bool,
                          requestID: String) throws(APIError) -> [Prediction] {
-        let start = ContinuousClock.now
+        let watch = Stopwatch()
         let predictions = try model.predict(records, explain: explain, batch: batch)
-        let elapsed = (ContinuousClock.now - start).components
+        let seconds = watch.seconds
         var perClass = [Int](repeating: 0, count: model.info.classLabels.count)
         for p in predictions { perClass[p.predictedClass] += 1 }
         state.metrics.recordPredictions(perClass: perClass, labels: model.info.classLabels)
         state.predictionLog?.logger.log(records, predictions, model: model.info, requestID: requestID,
-                                        seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+                                        seconds: seconds)
         return predictions
     }
 

@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// Builds the router: the middleware stack, then every route's handler.
+/// Builds the router: the middleware stack, then every route of `APIRoute.catalogue`.
 ///
 /// Middleware order, outermost first: request id → timing, metrics and access log → JSON
 /// errors (404/405 included) → API key (secured routes only) → handler.
@@ -11,22 +11,22 @@ enum APIRouter {
         router.add(middleware: ObservationMiddleware(metrics: state.metrics))
         router.add(middleware: ErrorMiddleware(allowedMethods: APIRoute.allowedMethods, metrics: state.metrics))
 
-        let models = ModelRoutes(state: state)
-        let predictions = PredictionRoutes(state: state)
-        let documentation = DocumentationRoutes(state: state)
-
-        router.get(RouterPath(APIPath.health), use: models.health)
-        router.get(RouterPath(APIPath.openAPI), use: documentation.openAPI)
-        router.get(RouterPath(APIPath.docs), use: documentation.docs)
-        router.get(RouterPath(APIPath.metrics), use: documentation.metrics)
-
         let secured = router.group()
         if !state.configuration.allowsUnauthenticated {
             secured.add(middleware: APIKeyMiddleware(keys: state.keys))
         }
-        secured.post(RouterPath(APIPath.predict), use: predictions.predict)
-        secured.post(RouterPath(APIPath.predictBatch), use: predictions.predictBatch)
-        secured.post(RouterPath(APIPath.reloadModel), use: models.reload)
+        let handlers = RouteHandlers(state: state)
+        for route in APIRoute.catalogue {
+            let handler = route.handler
+            let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = {
+                try await handler(handlers, $0, $1)
+            }
+            if route.requiresKey {
+                secured.on(RouterPath(route.path), method: route.method, use: respond)
+            } else {
+                router.on(RouterPath(route.path), method: route.method, use: respond)
+            }
+        }
         return router
     }
 }

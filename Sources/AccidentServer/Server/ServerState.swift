@@ -1,3 +1,4 @@
+import AccidentML
 import Dispatch
 import Foundation
 import Logging
@@ -9,7 +10,7 @@ final class ServerState: Sendable {
     let metrics = ServerMetrics()
     let loader: BackendLoader
     let keys: APIKeySet
-    let startedAt = ContinuousClock.now
+    let startedAt = Stopwatch()
     let logger: Logger
     /// Writes every served prediction to the database, when one is configured.
     let predictionLog: PredictionLogService?
@@ -60,8 +61,5 @@ final class ServerState: Sendable {
     }
 
     /// Seconds since the server state was created.
-    var uptimeSeconds: Double {
-        let d = ContinuousClock.now - startedAt
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
+    var uptimeSeconds: Double { startedAt.seconds }
 }

@@ -1,3 +1,4 @@
+import AccidentML
 import Logging
 
 /// Writes served predictions to the `predictions` table in the background.

@@ -40,7 +40,7 @@ struct Dataset: Sendable {
         let split = Self.split(labels: data.labels, classCount: data.classCount, seed: seed)
         let (train, test) = try Self.writeSplit(split, in: folder)
         return Dataset(name: "baac2021", detail: "real BAAC 2021 accidents (\(source.path)), "
-                       + "\(Format.grouped(data.features.rowCount)) rows × \(data.features.columnCount) features",
+                       + "\(Format.count(data.features.rowCount)) rows × \(data.features.columnCount) features",
                        features: features, labels: labels, trainRows: train, testRows: test, data: data,
                        trainIndices: split.train, testIndices: split.test)
     }
@@ -59,9 +59,9 @@ struct Dataset: Sendable {
         try CSVExport.writeFeatures(data.features, to: features)
         try CSVExport.writeLabels(data.labels, to: labels)
         let (train, test) = try Self.writeSplit(split, in: folder)
-        return Dataset(name: "synthetic \(Format.grouped(rows))",
+        return Dataset(name: "synthetic \(Format.count(rows))",
                        detail: "generated accidents (SyntheticBAAC seed \(seed)), default accident spec encoded "
-                       + "for \(family.rawValue), \(Format.grouped(data.features.rowCount)) rows × "
+                       + "for \(family.rawValue), \(Format.count(data.features.rowCount)) rows × "
                        + "\(data.features.columnCount) features",
                        features: features, labels: labels, trainRows: train, testRows: test, data: data,
                        trainIndices: split.train, testIndices: split.test)

@@ -1,24 +1,15 @@
+import AccidentML
 import Foundation
 
-/// Number formatting of the report: fixed rules, no locale, so that reports diff cleanly.
-enum Format {
-    /// An integer with `,` between groups of three digits: `1,234,567`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return value < 0 ? "-" + out : out
-    }
-
+/// The report's own number formats, beside the shared `Format` (`count`, `metric`, `seconds`):
+/// fixed rules, no locale, so that reports diff cleanly.
+extension Format {
     /// Three significant digits, grouped thousands above 1000, no exponent: `0.00123`, `12.3`,
     /// `4,560`, `1,234,568`.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "-∞") }
         let magnitude = abs(value)
-        if magnitude >= 1000 { return grouped(Int(value.rounded())) }
+        if magnitude >= 1000 { return count(Int(value.rounded())) }
         if magnitude == 0 { return "0" }
         let decimals = max(0, 2 - Int(log10(magnitude).rounded(.down)))
         return String(format: "%.\(decimals)f", value)
@@ -38,11 +29,6 @@ enum Format {
     /// A load average, 1-minute value: `7.52`.
     static func load(_ l: LoadAverage) -> String {
         l.first.map { String(format: "%.2f", $0) } ?? "?"
-    }
-
-    /// A metric with a fixed number of decimals (AUC, log-loss): `0.81234`.
-    static func metric(_ value: Double, decimals: Int = 5) -> String {
-        String(format: "%.\(decimals)f", value)
     }
 
     /// A signed difference with a fixed number of decimals: `+0.00012`.

@@ -1,3 +1,4 @@
+import AccidentML
 import Foundation
 
 /// Renders a `BenchReport` as Markdown: the command, the context, then one part per section
@@ -46,7 +47,7 @@ enum MarkdownReport {
             ["AccidentML", m.accidentMLVersion],
             ["Peers", r.peersRun ? (versions.isEmpty ? "—" : versions) : "not run"],
             ["Repeats", "\(r.repeats) per figure\(r.quick ? " (`--quick`)" : "")"],
-            ["Rows", "\(Format.grouped(r.rows)) generated accidents (parse and synthetic GBDT data)"],
+            ["Rows", "\(Format.count(r.rows)) generated accidents (parse and synthetic GBDT data)"],
             ["Duration", "\(Format.number(r.elapsedSeconds / 60)) min"],
         ])
     }

@@ -52,7 +52,7 @@ final class BenchRun {
     /// `--rows` generated accidents encoded for trees.
     func syntheticTrees() throws(BenchError) -> Dataset {
         if let cachedTrees { return cachedTrees }
-        Progress.say("generating \(Format.grouped(settings.rows)) synthetic accidents encoded for trees")
+        Progress.say("generating \(Format.count(settings.rows)) synthetic accidents encoded for trees")
         let data = try Dataset.synthetic(rows: settings.rows, family: .trees,
                                          in: workspace.appendingPathComponent("synthetic-trees"), seed: settings.seed)
         cachedTrees = data
@@ -63,7 +63,7 @@ final class BenchRun {
     func syntheticLinear() throws(BenchError) -> Dataset {
         if let cachedLinear { return cachedLinear }
         let rows = min(settings.rows, Self.linearRows)
-        Progress.say("generating \(Format.grouped(rows)) synthetic accidents encoded for linear models")
+        Progress.say("generating \(Format.count(rows)) synthetic accidents encoded for linear models")
         let data = try Dataset.synthetic(rows: rows, family: .linear,
                                          in: workspace.appendingPathComponent("synthetic-linear"), seed: settings.seed)
         cachedLinear = data

@@ -48,7 +48,7 @@ enum BandwidthBenchmark {
                                "\(Format.load(bandwidth.loadBefore))→\(Format.load(achieved.loadAfter))"])
             figures.append(Figure(label: "read bandwidth (GB/s)", threads: "\(threads)", unit: "GB/s", better: .higher,
                                   ours: bandwidth, peer: nil))
-            figures.append(Figure(label: "logistic predict, batch \(Format.grouped(rows))", threads: "\(threads)",
+            figures.append(Figure(label: "logistic predict, batch \(Format.count(rows))", threads: "\(threads)",
                                   unit: "rows/s", better: .higher, ours: achieved, peer: nil))
         }
         return SectionResult(
@@ -56,7 +56,7 @@ enum BandwidthBenchmark {
             notes: [
                 "Bandwidth: \(bandwidthBytes >> 20) MiB of Float summed with four SIMD16 accumulators per thread, "
                     + "the array split among the threads; \(passes) passes after a warm-up pass.",
-                "Inference: `LogisticModel.predictProbabilities` on \(Format.grouped(rows)) rows × \(batch.columnCount) "
+                "Inference: `LogisticModel.predictProbabilities` on \(Format.count(rows)) rows × \(batch.columnCount) "
                     + "features (\(data.name), tiled, standardised; \(Format.number(Double(rows) * bytesPerRow / 1e6)) MB), "
                     + "one GEMV for the logits then the SIMD sigmoid; bytes/row counts the features read "
                     + "(features × 4 bytes), not the logits and probabilities written (12 bytes/row more).",

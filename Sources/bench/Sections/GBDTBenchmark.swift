@@ -98,8 +98,8 @@ enum GBDTBenchmark {
         let ours = rows[0].1
         return rows.map { name, out in
             let isOurs = name == rows[0].0
-            return [data, name, "\(out.treesBuilt)", Format.metric(out.testAuc),
-                    isOurs ? "" : Format.signed(out.testAuc - ours.testAuc), Format.metric(out.testLogLoss),
+            return [data, name, "\(out.treesBuilt)", Format.metric(out.testAuc, decimals: 5),
+                    isOurs ? "" : Format.signed(out.testAuc - ours.testAuc), Format.metric(out.testLogLoss, decimals: 5),
                     isOurs ? "" : Format.signed(out.testLogLoss - ours.testLogLoss)]
         }
     }

@@ -32,7 +32,7 @@ enum InferenceBenchmark {
                 }.converted { $0.reciprocal(times: Double(batch)) }
                 let peerSides = peer.map { p in ["lightgbm", "lleaves"].map { p.batch(library: $0, size: batch, threads: threads) } }
                 for side in peerSides ?? [nil] {
-                    result.figures.append(Figure(label: "batch \(Format.grouped(batch))", threads: "\(threads)",
+                    result.figures.append(Figure(label: "batch \(Format.count(batch))", threads: "\(threads)",
                                                  unit: "rows/s", better: .higher, ours: ours, peer: side))
                 }
             }

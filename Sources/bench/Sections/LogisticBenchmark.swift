@@ -26,7 +26,7 @@ enum LogisticBenchmark {
             "Ours trains on Float features (BLAS in Float, loss and gradient sums in Double); scikit-learn on float64.",
             "Train objective = mean log-loss + ‖w‖² / (2 C n), what both minimise; Δ log-loss is the peer's test "
                 + "log-loss minus ours.",
-            "The one-hot synthetic set is capped at \(Format.grouped(BenchRun.linearRows)) rows.",
+            "The one-hot synthetic set is capped at \(Format.count(BenchRun.linearRows)) rows.",
         ] + datasets.map { "\($0.name): \($0.detail)." }
         return result
     }
@@ -58,7 +58,7 @@ enum LogisticBenchmark {
                                    seconds: out.fit.seconds, context: out.context)
                 peerOutput = out
             }
-            result.figures.append(Figure(label: "fit, \(data.name) (\(Format.grouped(train.features.rowCount)) × "
+            result.figures.append(Figure(label: "fit, \(data.name) (\(Format.count(train.features.rowCount)) × "
                                          + "\(train.features.columnCount))",
                                          threads: "\(threads)", unit: "s", better: .lower, ours: ours, peer: peer))
             guard i == 0, let fit else { continue }
@@ -66,11 +66,11 @@ enum LogisticBenchmark {
             let oursLoss = LogLoss().evaluate(probabilities: probabilities, labels: test.labels, classCount: 2)
             let oursAUC = ROCAUC().evaluate(probabilities: probabilities, labels: test.labels, classCount: 2)
             accuracy.rows.append([data.name, "AccidentML", "\(fit.iterations)", Format.metric(fit.objective, decimals: 6),
-                                  Format.metric(oursLoss), "", Format.metric(oursAUC)])
+                                  Format.metric(oursLoss, decimals: 5), "", Format.metric(oursAUC, decimals: 5)])
             if let p = peerOutput {
                 accuracy.rows.append([data.name, "scikit-learn", "\(p.iterations)\(p.converged ? "" : " (not converged)")",
-                                      Format.metric(p.trainObjectiveMean, decimals: 6), Format.metric(p.testLogLoss),
-                                      Format.signed(p.testLogLoss - oursLoss), Format.metric(p.testAuc)])
+                                      Format.metric(p.trainObjectiveMean, decimals: 6), Format.metric(p.testLogLoss, decimals: 5),
+                                      Format.signed(p.testLogLoss - oursLoss), Format.metric(p.testAuc, decimals: 5)])
             }
         }
     }

@@ -7,7 +7,7 @@ enum ParseBenchmark {
     static func run(_ run: BenchRun) throws(BenchError) -> SectionResult {
         let s = run.settings
         let folder = run.workspace.appendingPathComponent("baac-year")
-        Progress.say("parse: writing \(Format.grouped(s.rows)) synthetic accidents (2019 layout) to \(folder.path)")
+        Progress.say("parse: writing \(Format.count(s.rows)) synthetic accidents (2019 layout) to \(folder.path)")
         let files: BAACYearFiles
         do {
             files = try SyntheticBAAC(seed: s.seed, year: 2021).write(count: s.rows, to: folder, layout: .y2019)
@@ -33,7 +33,7 @@ enum ParseBenchmark {
                                loadBefore: out.context.loadavgBefore, loadAfter: out.context.loadavgAfter)
                 .converted { $0.reciprocal(times: Double(out.bytes) / 1e6) }
         }
-        let figure = Figure(label: "read a year of \(Format.grouped(s.rows)) accidents (\(Format.number(megabytes)) MB)",
+        let figure = Figure(label: "read a year of \(Format.count(s.rows)) accidents (\(Format.number(megabytes)) MB)",
                             threads: "ours all (\(run.machine.cores))" + (peer == nil ? "" : ", pandas 1"),
                             unit: "MB/s", better: .higher,
                             ours: ours.converted { $0.reciprocal(times: megabytes) }, peer: peer)
@@ -41,8 +41,8 @@ enum ParseBenchmark {
             section: .parse, title: "BAAC parse throughput (MB/s)",
             notes: [
                 "Input: SyntheticBAAC seed \(s.seed), year 2021 in the 2019 layout (`;`, quoted fields, decimal commas), "
-                    + "4 files, \(Format.grouped(files.byteCount)) bytes, \(Format.grouped(files.rowCounts.reduce(0, +))) data rows "
-                    + "(\(Format.grouped(rowsRead)) users read back).",
+                    + "4 files, \(Format.count(files.byteCount)) bytes, \(Format.count(files.rowCounts.reduce(0, +))) data rows "
+                    + "(\(Format.count(rowsRead)) users read back).",
                 "Ours: `BAACReader().read(folder:)`, the whole read (decode, normalise, integrity checks) on all cores; "
                     + "pandas: `read_csv(dtype=str, na_filter=False)` of the four files (raw strings, no normalisation), one thread.",
                 "Both after one untimed warm-up read (files in the page cache); MB = 10^6 bytes.",

@@ -9,12 +9,12 @@ enum DefaultJob {
     /// The plan: accident unit, gradient-boosted trees with the tool's defaults (early stopping
     /// on AUC), 20 % stratified validation, seed 42, written to `output`.
     static func plan(data: URL, output: URL, threads: Int) -> FitPlan {
-        var trees = ModelOptions.defaultTrees
+        var trees = ModelTrainer.defaultTrees
         trees.seed = 42
         trees.threads = threads
         return FitPlan(source: .baac(folders: [data], skipBadRows: false), unit: .accident,
-                       trainer: .gbdt(trees, metric: .auc), validation: .holdOut(fraction: 0.2), metric: .auc, seed: 42,
-                       threads: threads, runFolder: output)
+                       job: TrainingJob(trainer: .gbdt(trees, metric: .auc), validation: .default, seed: 42, threads: threads),
+                       metric: .auc, runFolder: output)
     }
 
     /// `data/default` under the current directory, else under the package root of the

@@ -1,3 +1,4 @@
+import AccidentML
 import ArgumentParser
 
 /// `train fit`: trains a model on BAAC folders or a feature CSV and writes its run folder.
@@ -25,15 +26,22 @@ struct FitCommand: ParsableCommand {
         if model.model == .logistic, validation.earlyStopping != nil {
             throw ValidationError("--early-stopping applies to --model gbdt; logistic regression runs L-BFGS to convergence.")
         }
+        // The core checks the values; its message is prefixed with the flag that gave the value.
+        do { try job.validate() } catch let error as any AccidentMLError {
+            throw ValidationError((CLIError.flag(for: error).map { "\($0): " } ?? "") + error.description)
+        }
+    }
+
+    /// The core's training job the flags describe.
+    var job: TrainingJob {
+        TrainingJob(trainer: model.trainer(threads: options.threads, seed: validation.seed, metric: validation.metric,
+                                           earlyStopping: validation.earlyStopping),
+                    validation: validation.plan, seed: validation.seed, threads: options.threads)
     }
 
     func run() throws {
         let console = Console.current
-        let plan = FitPlan(source: try data.source(in: console), unit: model.unit,
-                           trainer: model.trainer(threads: options.threads, seed: validation.seed, metric: validation.metric,
-                                                  earlyStopping: validation.earlyStopping),
-                           validation: validation.plan,
-                           metric: validation.metric, seed: validation.seed, threads: options.threads,
+        let plan = FitPlan(source: try data.source(in: console), unit: model.unit, job: job, metric: validation.metric,
                            runFolder: console.url(output ?? "runs/\(model.model.rawValue)-\(model.unit.rawValue)"))
         try FitJob.runAndSummarize(plan, verbosity: options.verbosity, console: console)
     }

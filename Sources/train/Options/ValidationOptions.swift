@@ -1,3 +1,4 @@
+import AccidentML
 import ArgumentParser
 
 /// How `fit` validates: a stratified hold-out or k-fold cross-validation, the headline metric, the seed.
@@ -10,7 +11,8 @@ struct ValidationOptions: ParsableArguments {
     var folds: Int?
 
     @Option(help: ArgumentHelp("gbdt: stop when --metric on the validation rows (each fold's held-out rows with --folds) "
-                               + "has not improved for n rounds, keeping the best round; 0 = off (default 30).",
+                               + "has not improved for n rounds, keeping the best round; 0 = off "
+                               + "(default \(ModelTrainer.defaultTrees.earlyStoppingPatience)).",
                                valueName: "n"))
     var earlyStopping: Int?
 
@@ -24,13 +26,10 @@ struct ValidationOptions: ParsableArguments {
         if validationFraction != nil, folds != nil {
             throw ValidationError("--validation-fraction and --folds are two ways to validate; give one of them.")
         }
-        if let f = validationFraction, !(f > 0 && f < 1) {
-            throw ValidationError("--validation-fraction must be between 0 and 1 (exclusive), got \(f).")
-        }
-        if let k = folds, k < 2 { throw ValidationError("--folds must be at least 2, got \(k).") }
-        if let n = earlyStopping, n < 0 { throw ValidationError("--early-stopping must be 0 (off) or more, got \(n).") }
     }
 
     /// The validation the flags describe.
-    var plan: ValidationPlan { folds.map(ValidationPlan.folds) ?? .holdOut(fraction: validationFraction ?? 0.2) }
+    var plan: ValidationPlan { folds.map(ValidationPlan.folds) ?? validationFraction.map { .holdOut(fraction: $0) } ?? .default }
 }
+
+extension MetricChoice: ExpressibleByArgument {}

@@ -33,7 +33,7 @@ struct ModelDetails: Encodable {
         // The u32 after the 8 magic bytes (docs/model-format.md); the load has checked it.
         formatVersion = bytes.count >= 12 ? bytes[8..<12].reversed().reduce(0) { $0 << 8 | UInt32($1) } : 0
         checksum = model.version
-        kind = m.kind; unit = m.unit; classLabels = m.classLabels
+        kind = m.kind.rawValue; unit = m.unit.rawValue; classLabels = m.classLabels
         switch model.input {
         case .baac(let encoder): input = "BAAC fields (\(encoder.spec.features.count) features, fitted encoder)"
         case .columns: input = "named numeric columns"
@@ -86,7 +86,7 @@ struct ModelDetails: Encodable {
         sets.sort { (setOrder.firstIndex(of: $0) ?? 9, $0) < (setOrder.firstIndex(of: $1) ?? 9, $1) }
         names.sort { (order.firstIndex(of: $0) ?? 9, $0) < (order.firstIndex(of: $1) ?? 9, $1) }
         var table = Table(header: ["metric"] + sets.map { $0.isEmpty ? "value" : $0.replacingOccurrences(of: "_", with: "-") })
-        for name in names { table.add([name] + sets.map { values[$0 + "\u{0}" + name].map(Format.metric) ?? "" }) }
+        for name in names { table.add([name] + sets.map { values[$0 + "\u{0}" + name].map { Format.metric($0) } ?? "" }) }
         return table.rendered()
     }
 

@@ -1,3 +1,5 @@
+import AccidentML
+
 /// A live progress line on stderr with the step, the current metric and an ETA, drawn only
 /// when stderr is a terminal; elsewhere (logs, pipes, tests) only the final line is printed.
 final class ProgressBar {

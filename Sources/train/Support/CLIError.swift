@@ -43,47 +43,43 @@ struct CLIError: Error, CustomStringConvertible, Equatable {
 
 extension CLIError {
     /// Classifies any error the tool meets: library errors keep their message (which already
-    /// says what, where and how to fix) and get the exit status of their kind.
+    /// says what, where and how to fix), get the exit status of their category, and name the
+    /// flag of the parameter involved.
     init(classifying error: any Error) {
         switch error {
         case let e as CLIError:
             self = e
-        case let e as BAACReadError:
-            // The reader's advice names its option; say it as the flag.
-            let message = e.description.replacingOccurrences(of: "read with skipBadRows: true", with: "add --skip-bad-rows")
-            switch e {
-            case .cannotRead, .noBAACFiles, .missingFile: self.init(kind: .missingInput, message: message)
-            default: self.init(kind: .data, message: message)
-            }
-        case let e as NumericCSVError:
-            if case .cannotRead = e { self.init(kind: .missingInput, message: e.description) } else {
-                self.init(kind: .data, message: e.description)
-            }
-        case let e as ModelFileError:
-            if case .io = e { self.init(kind: .missingInput, message: e.description) } else {
-                self.init(kind: .data, message: e.description)
-            }
-        case let e as LogisticRegressionError:
-            if case .invalidParameter = e { self.init(kind: .usage, message: e.description) } else {
-                self.init(kind: .data, message: e.description)
-            }
-        case let e as GBDTError:
-            if case .invalidParameter = e { self.init(kind: .usage, message: e.description) } else {
-                self.init(kind: .data, message: e.description)
-            }
-        case let e as AccidentModelError:
-            self.init(kind: .data, message: e.description)
-        case let e as BAACWriteError:
-            self.init(kind: .cannotCreate, message: e.description)
-        case let e as StoreConfigurationError:
-            self.init(kind: .usage, message: e.description)
-        case let e as AccidentStoreError:
-            switch e {
-            case .unavailable, .server: self.init(kind: .unavailable, message: e.description)
-            default: self.init(kind: .data, message: e.description)
-            }
+        case let e as any AccidentMLError:
+            self.init(kind: Kind(e.category), message: e.description + (Self.flag(for: e).map { " (flag: \($0))" } ?? ""))
         default:
             self.init(kind: .internal, message: "internal error: \(error). This is a bug: please report it with the command line.")
+        }
+    }
+
+    /// The flag that sets the parameter `error` is about, when the tool has one.
+    static func flag(for error: any AccidentMLError) -> String? {
+        error.parameter.flatMap { flags[$0] }
+    }
+
+    /// The flag of each core parameter name.
+    static let flags = [
+        "rounds": "--trees", "learningRate": "--learning-rate", "numLeaves": "--num-leaves", "maxDepth": "--max-depth",
+        "minDataInLeaf": "--min-data-in-leaf", "lambda": "--lambda", "baggingFraction": "--bagging-fraction",
+        "featureFraction": "--feature-fraction", "earlyStoppingPatience": "--early-stopping", "threads": "--threads",
+        "C": "--C", "maxIterations": "--max-iter", "holdOutFraction": "--validation-fraction", "folds": "--folds",
+        "skipBadRows": "--skip-bad-rows",
+    ]
+}
+
+extension CLIError.Kind {
+    /// The exit status of a core error category.
+    init(_ category: ErrorCategory) {
+        switch category {
+        case .usage: self = .usage
+        case .data: self = .data
+        case .missingInput: self = .missingInput
+        case .unavailable: self = .unavailable
+        case .output: self = .cannotCreate
         }
     }
 }

@@ -37,7 +37,7 @@ enum DataLoader {
         switch source {
         case .baac, .database:
             let tables = try loadTables(source, log: log)
-            let rows = unit == .person ? tables.personRows() : tables.accidentRows()
+            let rows = tables.rows(of: unit)
             log.detail("\(unit) rows: \(rows.report)")
             guard rows.count > 0 else {
                 throw CLIError.data("\(source.summary(in: log.console)): no \(unit) row with a known severity. "

@@ -16,8 +16,7 @@ struct ModelData {
     /// whose severity is unknown (new accidents), evaluation needs known targets.
     static func baac(_ tables: BAACTables, model: AccidentModel, forPrediction: Bool, threads: Int, log: Log) throws -> ModelData {
         let encoder = try model.baacEncoder()
-        let rows = encoder.unit == .person ? tables.personRows(keepingUnknownSeverity: forPrediction)
-                                           : tables.accidentRows(keepingUnknownSeverity: forPrediction)
+        let rows = tables.rows(of: encoder.unit, keepingUnknownSeverity: forPrediction)
         log.detail("\(encoder.unit) rows: \(rows.report)")
         var report = TransformReport()
         let family = model.classifier.family

@@ -16,7 +16,7 @@ import Testing
     static func fitted(_ unit: PredictionUnit, seed: UInt64, accidents: Int = 300) -> (BAACTables, JoinedRows, FittedEncoder) {
         let tables = FeatureTestData.tables(accidents: accidents, seed: seed)
         let rows = unit == .person ? tables.personRows() : tables.accidentRows()
-        let spec = unit == .person ? FeatureSpec.defaultPerson : .defaultAccident
+        let spec = FeatureSpec.default(for: unit)
         // Fit on half the rows so that the other half meets unseen codes.
         let encoder = FeatureEncoder(minimumCategoryCount: 15).fit(spec, on: rows.selecting(Array(stride(from: 0, to: rows.count, by: 2))))
         return (tables, rows, encoder)

@@ -22,7 +22,8 @@ import Testing
             let rawFloat = raw.map(Float.init)
             rawFloat.withUnsafeBufferPointer { s in
                 probs.withUnsafeMutableBufferPointer {
-                    ScoreLink.probabilities(scores: s.baseAddress!, scoreColumns: raw.count, into: $0.baseAddress!)
+                    model.objective.link(classCount: model.classCount)
+                        .probabilities(scores: s.baseAddress!, scoreColumns: raw.count, into: $0.baseAddress!)
                 }
             }
             // The batch sums a column's init score and its trees' leaf values in Float, the plain

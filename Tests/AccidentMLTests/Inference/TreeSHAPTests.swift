@@ -65,7 +65,7 @@ import Testing
         var tree = RegressionTree()
         tree.leafValue = [0.25]
         tree.leafCover = [10]
-        let model = GBDTModel(classCount: 2, featureNames: ["a"], initScores: [-1], trees: [tree])
+        let model = GBDTModel(classCount: 2, objective: .binary, featureNames: ["a"], initScores: [-1], trees: [tree])
         let score = Self.shap(model, [3])[0]
         #expect(score.baseline == -0.75)
         #expect(score.values == [0])

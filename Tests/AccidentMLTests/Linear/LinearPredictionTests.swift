@@ -5,7 +5,7 @@ import Testing
 @Suite struct LinearPredictionTests {
     static func model(classCount: Int, features: Int, seed: UInt64) throws -> LogisticModel {
         var rng = SplitMix64(seed: seed)
-        let rows = classCount == 2 ? 1 : classCount
+        let rows = ClassScores.columns(classCount: classCount)
         return try LogisticModel(classCount: classCount, featureCount: features,
                                  coefficients: (0..<(rows * features)).map { _ in LinearTestData.gaussian(&rng) },
                                  intercepts: (0..<rows).map { _ in LinearTestData.gaussian(&rng) })

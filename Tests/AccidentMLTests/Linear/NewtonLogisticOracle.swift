@@ -16,7 +16,7 @@ struct NewtonLogisticOracle {
     let c: Double
     let fitIntercept: Bool
 
-    var rows: Int { classCount == 2 ? 1 : classCount }
+    var rows: Int { ClassScores.columns(classCount: classCount) }
     var d: Int { x.columnCount }
     var dimension: Int { rows * (d + 1) }
 

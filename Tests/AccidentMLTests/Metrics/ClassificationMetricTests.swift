@@ -25,12 +25,12 @@ import Testing
         #expect(abs(m.accuracy - 5.0 / 7) < 1e-12)
         let p = Self.binaryProbabilities, y = Self.binaryLabels
         #expect(abs(Accuracy().evaluate(probabilities: p, labels: y, classCount: 2) - 5.0 / 7) < 1e-12)
-        #expect(abs(Precision().evaluate(probabilities: p, labels: y, classCount: 2) - 2.0 / 3) < 1e-12)
-        #expect(abs(Recall().evaluate(probabilities: p, labels: y, classCount: 2) - 2.0 / 3) < 1e-12)
-        #expect(abs(F1Score().evaluate(probabilities: p, labels: y, classCount: 2) - 2.0 / 3) < 1e-12)
+        #expect(abs(ClassScore(.precision).evaluate(probabilities: p, labels: y, classCount: 2) - 2.0 / 3) < 1e-12)
+        #expect(abs(ClassScore(.recall).evaluate(probabilities: p, labels: y, classCount: 2) - 2.0 / 3) < 1e-12)
+        #expect(abs(ClassScore(.f1).evaluate(probabilities: p, labels: y, classCount: 2) - 2.0 / 3) < 1e-12)
         // Macro: class 0 precision 3/4, recall 3/4; class 1 2/3, 2/3.
-        #expect(abs(Precision(averaging: .macro).evaluate(probabilities: p, labels: y, classCount: 2) - (0.75 + 2.0 / 3) / 2) < 1e-12)
-        #expect(F1Score(averaging: .macro).name == "f1_macro")
+        #expect(abs(ClassScore(.precision, averaging: .macro).evaluate(probabilities: p, labels: y, classCount: 2) - (0.75 + 2.0 / 3) / 2) < 1e-12)
+        #expect(ClassScore(.f1, averaging: .macro).name == "f1_macro")
     }
 
     @Test func multiclassMacroScores() {
@@ -40,17 +40,17 @@ import Testing
         #expect(m.count(actual: 1, predicted: 2) == 1)
         // precision: 1/1, 1/2, 2/3; recall: 1/2, 1/2, 2/2; F1: 2/3, 1/2, 4/5
         let precision = (1 + 0.5 + 2.0 / 3) / 3, recall = (0.5 + 0.5 + 1) / 3, f1 = (2.0 / 3 + 0.5 + 0.8) / 3
-        #expect(abs(Precision(averaging: .macro).evaluate(probabilities: p, labels: y, classCount: 3) - precision) < 1e-12)
-        #expect(abs(Recall(averaging: .macro).evaluate(probabilities: p, labels: y, classCount: 3) - recall) < 1e-12)
-        #expect(abs(F1Score(averaging: .macro).evaluate(probabilities: p, labels: y, classCount: 3) - f1) < 1e-12)
+        #expect(abs(ClassScore(.precision, averaging: .macro).evaluate(probabilities: p, labels: y, classCount: 3) - precision) < 1e-12)
+        #expect(abs(ClassScore(.recall, averaging: .macro).evaluate(probabilities: p, labels: y, classCount: 3) - recall) < 1e-12)
+        #expect(abs(ClassScore(.f1, averaging: .macro).evaluate(probabilities: p, labels: y, classCount: 3) - f1) < 1e-12)
         #expect(abs(Accuracy().evaluate(probabilities: p, labels: y, classCount: 3) - 4.0 / 6) < 1e-12)
     }
 
     @Test func zeroDivisionAndAbsentClasses() {
         // Nothing predicted positive: precision 0 (scikit-learn's zero_division), recall 0.
         let p: [Float] = [0.9, 0.1, 0.8, 0.2], y: [Int32] = [1, 0]
-        #expect(Precision().evaluate(probabilities: p, labels: y, classCount: 2) == 0)
-        #expect(F1Score().evaluate(probabilities: p, labels: y, classCount: 2) == 0)
+        #expect(ClassScore(.precision).evaluate(probabilities: p, labels: y, classCount: 2) == 0)
+        #expect(ClassScore(.f1).evaluate(probabilities: p, labels: y, classCount: 2) == 0)
         // Class 2 never occurs nor is predicted: macro runs over classes 0 and 1 only.
         let m = ConfusionMatrix(predicted: [0, 1, 1], actual: [0, 1, 0], classCount: 3)
         #expect(m.classesPresent == [0, 1])

@@ -11,7 +11,7 @@ import Testing
         let rows = tables.accidentRows()
         let encoder = FeatureEncoder().fit(.defaultAccident, on: rows)
         let fit = try LogisticRegression(c: 1, maxIterations: 200).fit(encoder.labeled(rows, for: .linear))
-        let metadata = ModelMetadata(kind: "logistic", unit: "accident", classLabels: encoder.classLabels,
+        let metadata = ModelMetadata(kind: .logistic, unit: .accident, classLabels: encoder.classLabels,
                                      featureNames: encoder.columnNames(for: .linear),
                                      hyperparameters: ["C": "1"], rowCounts: ["train": rows.count])
         return (AccidentModel(metadata: metadata, input: .baac(encoder), classifier: .logistic(fit.model)), tables)
@@ -26,7 +26,7 @@ import Testing
         parameters.rounds = 40
         parameters.maxDepth = 5
         let model = try GBDTTrainer(parameters: parameters).train(encoder.labeled(rows, for: .trees))
-        let metadata = ModelMetadata(kind: "gbdt", unit: "accident", classLabels: encoder.classLabels,
+        let metadata = ModelMetadata(kind: .gbdt, unit: .accident, classLabels: encoder.classLabels,
                                      featureNames: encoder.columnNames(for: .trees))
         return (AccidentModel(metadata: metadata, input: .baac(encoder), classifier: .gbdt(model)), tables)
     }
@@ -75,16 +75,17 @@ import Testing
         let (model, _) = try Self.logisticModel()
         var container = try model.fileContainer()
         // A metadata section naming a model kind that this build does not know.
-        var meta = model.metadata
-        meta.kind = "quantum-forest"
-        container.sections[0].payload = Array(try JSONEncoder().encode(meta))
+        let json = String(decoding: try JSONEncoder().encode(model.metadata), as: UTF8.self)
+            .replacingOccurrences(of: #""kind":"logistic""#, with: #""kind":"quantum-forest""#)
+        #expect(json.contains("quantum-forest"))
+        container.sections[0].payload = Array(json.utf8)
         let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("odd.aml")
         try container.write(to: url)
         #expect {
             try AccidentModel.load(from: url)
         } throws: { e in
-            "\(e)".contains("quantum-forest") && "\(e)".contains(url.path)
+            "\(e)".contains("unknown model kind 'quantum-forest' (this build reads: gbdt, logistic)") && "\(e)".contains(url.path)
         }
         #expect(throws: ModelFileError.self) {
             try AccidentModel.load(from: folder.url.appendingPathComponent("absent.aml"))
@@ -117,7 +118,7 @@ import Testing
         let data = LabeledMatrix(features: FeatureMatrix(rows: rows, columnNames: ["a", "b"]), labels: labels,
                                  classLabels: ["0", "1"])
         let fit = try LogisticRegression(c: 1).fit(data)
-        let meta = ModelMetadata(kind: "logistic", unit: "accident", classLabels: ["0", "1"], featureNames: ["a", "b"])
+        let meta = ModelMetadata(kind: .logistic, unit: .accident, classLabels: ["0", "1"], featureNames: ["a", "b"])
         return AccidentModel(metadata: meta, input: .columns(["a", "b"]), classifier: .logistic(fit.model))
     }
 

@@ -59,7 +59,7 @@ import Testing
         var bytes = sample().serialized()
         #expect(throws: ModelFileError.notAModelFile(path: "x")) { try ModelContainer.parse(Array("hello".utf8), path: "x") }
         bytes[8] = 9
-        #expect(throws: ModelFileError.unsupportedVersion(path: "x", found: 9, supported: 1...1)) {
+        #expect(throws: ModelFileError.unsupportedVersion(path: "x", found: 9, supported: 1...2)) {
             try ModelContainer.parse(bytes, path: "x")
         }
     }

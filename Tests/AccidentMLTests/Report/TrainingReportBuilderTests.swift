@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func runInfoFromModelMetadata() {
-        let metadata = ModelMetadata(kind: "gbdt", unit: "person", classLabels: ["a", "b"], featureNames: ["x"],
+        let metadata = ModelMetadata(kind: .gbdt, unit: .person, classLabels: ["a", "b"], featureNames: ["x"],
                                      hyperparameters: ["trees": "10"], rowCounts: ["train": 5], dataSource: "here",
                                      createdAt: "2025-05-05T00:00:00Z")
         let run = TrainingReport.RunInfo(metadata: metadata, seed: 4, durations: ["train": 2])

@@ -52,9 +52,9 @@ enum TestModels {
             let unit: PredictionUnit = file == .accidentLogistic ? .accident : .person
             let tables = SyntheticBAAC(seed: 5).tables(count: 800)
             let rows = unit == .accident ? tables.accidentRows() : tables.personRows()
-            let encoder = FeatureEncoder().fit(unit == .accident ? .defaultAccident : .defaultPerson, on: rows)
+            let encoder = FeatureEncoder().fit(.default(for: unit), on: rows)
             let fit = try LogisticRegression(c: 1, maxIterations: 200).fit(encoder.labeled(rows, for: .linear))
-            var model = AccidentModel(metadata: metadata("logistic", encoder, .linear), input: .baac(encoder),
+            var model = AccidentModel(metadata: metadata(.logistic, encoder, .linear), input: .baac(encoder),
                                       classifier: .logistic(fit.model))
             try model.write(to: url)
         case .accidentGBDT, .accidentGBDTWithoutCovers:
@@ -64,7 +64,7 @@ enum TestModels {
             parameters.rounds = 40
             parameters.maxDepth = 5
             let trees = try GBDTTrainer(parameters: parameters).train(encoder.labeled(rows, for: .trees))
-            var model = AccidentModel(metadata: metadata("gbdt", encoder, .trees), input: .baac(encoder),
+            var model = AccidentModel(metadata: metadata(.gbdt, encoder, .trees), input: .baac(encoder),
                                       classifier: .gbdt(trees))
             if file == .accidentGBDT { try model.write(to: url) } else { try writeWithoutCovers(model, to: url) }
         case .columnsGBDT:
@@ -77,7 +77,7 @@ enum TestModels {
             parameters.rounds = 20
             let trees = try GBDTTrainer(parameters: parameters).train(data)
             var model = AccidentModel(
-                metadata: ModelMetadata(kind: "gbdt", unit: "row", classLabels: ["no", "yes"], featureNames: ["a", "b", "c"]),
+                metadata: ModelMetadata(kind: .gbdt, unit: .accident, classLabels: ["no", "yes"], featureNames: ["a", "b", "c"]),
                 input: .columns(["a", "b", "c"]), classifier: .gbdt(trees))
             try model.write(to: url)
         }
@@ -90,8 +90,8 @@ enum TestModels {
         _ = try container.write(to: url)
     }
 
-    private static func metadata(_ kind: String, _ encoder: FittedEncoder, _ family: ModelFamily) -> ModelMetadata {
-        ModelMetadata(kind: kind, unit: encoder.unit.rawValue, classLabels: encoder.classLabels,
+    private static func metadata(_ kind: ModelKind, _ encoder: FittedEncoder, _ family: ModelFamily) -> ModelMetadata {
+        ModelMetadata(kind: kind, unit: encoder.unit, classLabels: encoder.classLabels,
                       featureNames: encoder.columnNames(for: family), createdAt: "2024-06-01T12:00:00Z")
     }
 }

@@ -37,3 +37,10 @@ public enum NumericCSVError: Error, CustomStringConvertible, Equatable, Sendable
         }
     }
 }
+
+extension NumericCSVError: AccidentMLError {
+    /// A file that cannot be read is a missing input; the rest is bad data.
+    public var category: ErrorCategory {
+        if case .cannotRead = self { .missingInput } else { .data }
+    }
+}

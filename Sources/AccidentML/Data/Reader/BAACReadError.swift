@@ -65,16 +65,16 @@ public enum BAACReadError: Error, CustomStringConvertible, Equatable, Sendable {
             "\(file): missing column '\(column)' required by the \(layout). Fix: use the official file, "
                 + "whose header has this column."
         case let .malformedRow(file, line, detail):
-            "\(file):\(line): malformed row: \(detail). Fix: repair the line, or read with skipBadRows: true."
+            "\(file):\(line): malformed row: \(detail). Fix: repair the line, or skip bad rows."
         case let .invalidValue(file, line, column, value, expected):
             "\(file):\(line): column '\(column)': invalid value \"\(value)\", expected \(expected). "
-                + "Fix: correct the value, or read with skipBadRows: true."
+                + "Fix: correct the value, or skip bad rows."
         case let .orphanRow(file, line, column, key, missing):
             "\(file):\(line): column '\(column)': \(key) refers to \(missing). "
-                + "Fix: add the missing row, or read with skipBadRows: true."
+                + "Fix: add the missing row, or skip bad rows."
         case let .duplicateKey(file, line, column, key, firstLine):
             "\(file):\(line): column '\(column)': duplicate \(key), first seen on line \(firstLine). "
-                + "Fix: remove the duplicate, or read with skipBadRows: true (keeps the first)."
+                + "Fix: remove the duplicate, or skip bad rows (keeps the first)."
         }
     }
 }
@@ -123,4 +123,17 @@ extension BAACReadError {
         }
         return .wrongEncoding(file: file, line: TextEncodingCheck.lineNumber(of: problem.offset, in: bytes), detail: detail)
     }
+}
+
+extension BAACReadError: AccidentMLError {
+    /// Files that are not there or cannot be read are missing inputs; the rest is bad data.
+    public var category: ErrorCategory {
+        switch self {
+        case .cannotRead, .noBAACFiles, .missingFile: .missingInput
+        default: .data
+        }
+    }
+
+    /// `skipBadRows` for the bad rows it can skip.
+    public var parameter: String? { rowIssue == nil ? nil : "skipBadRows" }
 }

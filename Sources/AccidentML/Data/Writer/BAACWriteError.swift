@@ -25,3 +25,8 @@ public enum BAACWriteError: Error, CustomStringConvertible, Equatable, Sendable 
         }
     }
 }
+
+extension BAACWriteError: AccidentMLError {
+    /// Always an output that cannot be written.
+    public var category: ErrorCategory { .output }
+}

@@ -37,3 +37,8 @@ public enum FeatureInputError: Error, CustomStringConvertible, Equatable, Sendab
         }
     }
 }
+
+extension FeatureInputError: AccidentMLError {
+    /// Always a record that cannot be used as it is.
+    public var category: ErrorCategory { .data }
+}

@@ -4,7 +4,10 @@ struct BoostingRun {
     let parameters: GBDTParameters
     let train: LabeledMatrix<Float>
     let validation: LabeledMatrix<Float>?
+    /// The objective's name, its loss and its link from scores to probabilities.
+    let objectiveName: BoostingObjective
     let objective: any GBDTObjective
+    let link: ScoreLink
     let learner: TreeLearner
     let weights: [Float]
     let initScores: [Double]
@@ -23,7 +26,9 @@ struct BoostingRun {
         self.parameters = p
         self.train = train
         self.validation = validation
-        objective = BinaryLogisticObjective.forClassCount(train.classCount)
+        objectiveName = p.objective ?? .standard(classCount: train.classCount)
+        objective = objectiveName.loss(classCount: train.classCount)
+        link = objectiveName.link(classCount: train.classCount)
         let dataset = BinnedDataset(train.features, parameters: p)
         learner = TreeLearner(dataset: dataset, parameters: p)
         weights = train.labels.map { y in p.classWeights.map { Float($0[Int(y)]) } ?? 1 }
@@ -113,14 +118,15 @@ struct BoostingRun {
     }
 
     /// Probabilities of the training rows from the current scores, row-major.
-    func trainProbabilities() -> [Float] { Self.probabilities(scores, columns: scoreColumns, classCount: train.classCount) }
+    func trainProbabilities() -> [Float] { probabilities(scores) }
 
     /// Probabilities of the validation rows from the current scores, row-major.
     func validProbabilities() -> [Float] {
-        Self.probabilities(validScores, columns: scoreColumns, classCount: train.classCount)
+        probabilities(validScores)
     }
 
-    private static func probabilities(_ scores: [Double], columns: Int, classCount: Int) -> [Float] {
+    private func probabilities(_ scores: [Double]) -> [Float] {
+        let columns = scoreColumns, classCount = train.classCount, link = self.link
         let n = scores.count / columns
         var out = [Float](repeating: 0, count: n * classCount)
         var row = [Float](repeating: 0, count: columns)
@@ -128,7 +134,7 @@ struct BoostingRun {
             row.withUnsafeMutableBufferPointer { buf in
                 for r in 0..<n {
                     for k in 0..<columns { buf[k] = Float(scores[k * n + r]) }
-                    ScoreLink.probabilities(scores: buf.baseAddress!, scoreColumns: columns,
+                    link.probabilities(scores: buf.baseAddress!, scoreColumns: columns,
                                             into: o.baseAddress! + r * classCount)
                 }
             }

@@ -13,7 +13,7 @@ public enum GBDTError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .invalidParameter(name, value, expected):
-            return "GBDTParameters.\(name) is \(value); expected \(expected). Fix the value passed to GBDTTrainer."
+            return "GBDTParameters.\(name) is \(value); expected \(expected). Fix: give a value in that range."
         case .emptyTrainingSet:
             return "the training set has no rows; pass at least one labelled row to GBDTTrainer.train."
         case let .tooFewClasses(count):
@@ -22,5 +22,17 @@ public enum GBDTError: Error, CustomStringConvertible, Equatable {
             return "the validation set has \(validation) \(field) but the training set has \(training); "
                 + "build both with the same encoder."
         }
+    }
+}
+
+extension GBDTError: AccidentMLError {
+    /// Invalid parameters are usage errors; the rest is about the data.
+    public var category: ErrorCategory {
+        if case .invalidParameter = self { .usage } else { .data }
+    }
+
+    /// The invalid parameter's name.
+    public var parameter: String? {
+        if case .invalidParameter(let name, _, _) = self { name } else { nil }
     }
 }

@@ -6,6 +6,8 @@
 public struct GBDTModel: ProbabilisticClassifier, Equatable {
     /// Number of classes (2 for the binary severity target).
     public let classCount: Int
+    /// The loss the trees were boosted on, which also links their scores to probabilities.
+    public let objective: BoostingObjective
     /// Number of feature columns the model expects.
     public var featureCount: Int { featureNames.count }
     /// Names of the features, in the order the model expects them.
@@ -18,16 +20,17 @@ public struct GBDTModel: ProbabilisticClassifier, Equatable {
     let forest: FlatForest
 
     /// Trees per round.
-    var scoreColumns: Int { classCount == 2 ? 1 : classCount }
+    var scoreColumns: Int { objective.scoreColumns(classCount: classCount) }
     /// Boosting rounds the model holds.
     public var roundCount: Int { trees.count / scoreColumns }
 
-    init(classCount: Int, featureNames: [String], initScores: [Double], trees: [RegressionTree]) {
+    init(classCount: Int, objective: BoostingObjective, featureNames: [String], initScores: [Double], trees: [RegressionTree]) {
         self.classCount = classCount
+        self.objective = objective
         self.featureNames = featureNames
         self.initScores = initScores
         self.trees = trees
-        forest = FlatForest(trees: trees, initScores: initScores, classCount: classCount,
+        forest = FlatForest(trees: trees, initScores: initScores, classCount: classCount, objective: objective,
                             featureCount: featureNames.count)
     }
 
@@ -50,9 +53,9 @@ public struct GBDTModel: ProbabilisticClassifier, Equatable {
         return scores
     }
 
-    /// Same classes, features, init scores and trees (the flattened copy is derived from them).
+    /// Same classes, objective, features, init scores and trees (the flattened copy is derived from them).
     public static func == (a: GBDTModel, b: GBDTModel) -> Bool {
-        a.classCount == b.classCount && a.featureNames == b.featureNames && a.initScores == b.initScores
+        a.classCount == b.classCount && a.objective == b.objective && a.featureNames == b.featureNames && a.initScores == b.initScores
             && a.trees == b.trees
     }
 }

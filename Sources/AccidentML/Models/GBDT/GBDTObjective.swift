@@ -4,7 +4,8 @@ import RealModule
 /// initial scores, and per-row gradients and hessians of raw scores.
 ///
 /// Raw scores are laid out column-major, `scores[k * rowCount + r]`, one column per tree of a
-/// round; `scoreColumns` is 1 for a binary model and the class count for softmax.
+/// round; `scoreColumns` is 1 for a binary model and the class count for softmax. The public
+/// name of each loss, saved in model files, is a `BoostingObjective`.
 protocol GBDTObjective: Sendable {
     /// Trees per round (score columns).
     var scoreColumns: Int { get }
@@ -18,11 +19,6 @@ protocol GBDTObjective: Sendable {
 }
 
 extension GBDTObjective {
-    /// The objective matching a class count: logistic for two classes, softmax above.
-    static func forClassCount(_ classCount: Int) -> any GBDTObjective {
-        classCount == 2 ? BinaryLogisticObjective() : SoftmaxObjective(classCount: classCount)
-    }
-
     /// Weighted frequency of each class, clipped away from 0 and 1.
     static func classFrequencies(labels: [Int32], weights: [Float], classCount: Int) -> [Double] {
         var mass = [Double](repeating: 0, count: classCount)

@@ -2,6 +2,9 @@
 ///
 /// The defaults are LightGBM's, except `rounds`, `threads` and `earlyStoppingPatience`.
 public struct GBDTParameters: Sendable, Equatable {
+    /// The loss boosted (LightGBM `objective`), saved in the model; nil chooses LightGBM's usual
+    /// one for the labels: `binary` for two classes, `multiclass` above.
+    public var objective: BoostingObjective? = nil
     /// Boosting rounds (LightGBM `num_iterations`); a round adds one tree per score column.
     public var rounds: Int = 100
     /// Shrinkage applied to every leaf value (`learning_rate`).
@@ -40,8 +43,9 @@ public struct GBDTParameters: Sendable, Equatable {
     /// Creates LightGBM's default parameters.
     public init() {}
 
-    /// Checks every value, naming the first invalid one.
-    func validate(classCount: Int) throws(GBDTError) {
+    /// Checks every value, naming the first invalid one; `classCount` (nil before the labels
+    /// are known) also checks the objective and the class weights.
+    func validate(classCount: Int?) throws(GBDTError) {
         func check(_ ok: Bool, _ name: String, _ value: String, _ expected: String) throws(GBDTError) {
             if !ok { throw .invalidParameter(name: name, value: value, expected: expected) }
         }
@@ -59,7 +63,10 @@ public struct GBDTParameters: Sendable, Equatable {
         try check(binSampleCount >= 1, "binSampleCount", "\(binSampleCount)", "at least 1")
         try check(earlyStoppingPatience >= 0, "earlyStoppingPatience", "\(earlyStoppingPatience)", "a value >= 0")
         try check(threads >= 1, "threads", "\(threads)", "at least 1")
-        if let w = classWeights {
+        if let classCount, let objective, let problem = objective.problem(classCount: classCount) {
+            throw .invalidParameter(name: "objective", value: objective.rawValue, expected: "an objective for the labels (\(problem))")
+        }
+        if let classCount, let w = classWeights {
             try check(w.count == classCount, "classWeights", "\(w.count) weights",
                       "one weight per class (\(classCount))")
             try check(w.allSatisfy { $0 > 0 && $0.isFinite }, "classWeights", "\(w)", "finite weights > 0")

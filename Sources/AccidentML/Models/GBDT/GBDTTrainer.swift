@@ -69,7 +69,7 @@ public struct GBDTTrainer: Sendable {
             }
         }
         let keptRounds = p.earlyStoppingPatience > 0 ? best?.round ?? p.rounds : p.rounds
-        return GBDTModel(classCount: train.classCount, featureNames: train.features.columnNames,
+        return GBDTModel(classCount: train.classCount, objective: run.objectiveName, featureNames: train.features.columnNames,
                          initScores: run.initScores, trees: Array(run.trees.prefix(keptRounds * run.scoreColumns)))
     }
 }

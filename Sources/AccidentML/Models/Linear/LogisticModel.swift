@@ -45,7 +45,7 @@ public struct LogisticModel: Equatable, Sendable {
         floatIntercepts = intercepts.map { Float($0) }
     }
 
-    static func coefficientRows(classCount: Int) -> Int { classCount == 2 ? 1 : classCount }
+    static func coefficientRows(classCount: Int) -> Int { ClassScores.columns(classCount: classCount) }
 
     /// Equal shapes and parameters (the Float copies follow from the Double ones).
     public static func == (lhs: LogisticModel, rhs: LogisticModel) -> Bool {

@@ -48,7 +48,7 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
         self.features = features.storage
         self.rowCount = features.rowCount
         self.featureCount = features.columnCount
-        self.rows = classCount == 2 ? 1 : classCount
+        self.rows = ClassScores.columns(classCount: classCount)
         self.labels = labels
         self.normalisedWeights = rowWeights.map { $0 / total }
         self.penalty = 1 / (c * total)

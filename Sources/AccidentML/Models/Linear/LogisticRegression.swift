@@ -63,7 +63,8 @@ public struct LogisticRegression: Sendable {
                            gradientMaxNorm: LBFGS.maxAbs(result.gradient), stopReason: result.stopReason)
     }
 
-    private func validateParameters() throws(LogisticRegressionError) {
+    /// Checks C, the tolerance, the iteration limit and the threads, naming the first invalid one.
+    func validateParameters() throws(LogisticRegressionError) {
         guard c.isFinite, c > 0 else { throw .invalidParameter(name: "C", value: "\(c)", expected: "a finite number > 0") }
         guard tolerance.isFinite, tolerance >= 0 else {
             throw .invalidParameter(name: "tolerance", value: "\(tolerance)", expected: "a finite number >= 0")

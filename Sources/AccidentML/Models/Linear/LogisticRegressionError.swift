@@ -42,3 +42,15 @@ public enum LogisticRegressionError: Error, CustomStringConvertible, Equatable, 
         }
     }
 }
+
+extension LogisticRegressionError: AccidentMLError {
+    /// Invalid parameters are usage errors; the rest is about the data.
+    public var category: ErrorCategory {
+        if case .invalidParameter = self { .usage } else { .data }
+    }
+
+    /// The invalid parameter's name.
+    public var parameter: String? {
+        if case .invalidParameter(let name, _, _) = self { name } else { nil }
+    }
+}

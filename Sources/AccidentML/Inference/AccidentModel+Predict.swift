@@ -15,8 +15,7 @@ extension AccidentModel {
     /// Returns the joined rows (for ids and targets) and row-major probabilities.
     public func predict(_ tables: BAACTables, threads: Int = 1) throws -> (rows: JoinedRows, probabilities: [Float]) {
         let encoder = try baacEncoder()
-        let rows = encoder.unit == .person ? tables.personRows(keepingUnknownSeverity: true)
-                                           : tables.accidentRows(keepingUnknownSeverity: true)
+        let rows = tables.rows(of: encoder.unit, keepingUnknownSeverity: true)
         let x = encoder.transform(rows, for: classifier.family)
         return (rows, classifier.classifier.predictProbabilities(x, threads: threads))
     }
@@ -62,4 +61,9 @@ public enum AccidentModelError: Error, Equatable, CustomStringConvertible, Senda
         case .inputMismatch(let why): return "model input mismatch: \(why)"
         }
     }
+}
+
+extension AccidentModelError: AccidentMLError {
+    /// Always data that does not fit the model.
+    public var category: ErrorCategory { .data }
 }

@@ -1,15 +1,13 @@
-import AccidentML
-
 /// Labelled rows before any split: joined BAAC rows (encoded per split, the encoder fitted on
 /// the training rows only) or a numeric matrix used as it is.
-enum LabeledRows {
+public enum LabeledRows: Sendable {
     /// Joined rows of one prediction unit.
     case baac(JoinedRows)
     /// Named numeric columns with their labels.
     case columns(LabeledMatrix<Float>)
 
     /// Class index of every row.
-    var labels: [Int32] {
+    public var labels: [Int32] {
         switch self {
         case .baac(let rows): rows.rows.map(\.target)
         case .columns(let m): m.labels
@@ -17,7 +15,7 @@ enum LabeledRows {
     }
 
     /// What each class index means.
-    var classLabels: [String] {
+    public var classLabels: [String] {
         switch self {
         case .baac(let rows): rows.unit.classLabels
         case .columns(let m): m.classLabels
@@ -25,7 +23,7 @@ enum LabeledRows {
     }
 
     /// Département of each row (BAAC data), for the report's map; empty for feature CSVs.
-    var departements: [Int16] {
+    public var departements: [Int16] {
         switch self {
         case .baac(let rows): rows.rows.map(\.accident.departement)
         case .columns: []
@@ -33,24 +31,25 @@ enum LabeledRows {
     }
 
     /// Number of rows.
-    var count: Int {
+    public var count: Int {
         switch self {
         case .baac(let rows): rows.count
         case .columns(let m): m.features.rowCount
         }
     }
 
-    /// Encodes rows `train` (fitting the BAAC encoder on them alone) and rows `heldOut` for `family`.
-    func encode(train: [Int], heldOut: [Int], for family: ModelFamily, threads: Int, log: Log) -> EncodedSplit {
+    /// Encodes rows `train` (fitting the BAAC encoder, on the unit's default feature spec, on
+    /// them alone) and rows `heldOut` for `family`; `encoded` hears each non-empty part's report.
+    public func encode(train: [Int], heldOut: [Int], for family: ModelFamily, threads: Int,
+                       encoded: (_ part: String, _ report: TransformReport) -> Void = { _, _ in }) -> EncodedSplit {
         switch self {
         case .baac(let rows):
-            let spec: FeatureSpec = rows.unit == .person ? .defaultPerson : .defaultAccident
             let trainRows = rows.selecting(train), heldOutRows = rows.selecting(heldOut)
-            let encoder = FeatureEncoder().fit(spec, on: trainRows)
+            let encoder = FeatureEncoder().fit(.default(for: rows.unit), on: trainRows)
             func labeled(_ part: JoinedRows, _ name: String) -> LabeledMatrix<Float> {
                 var report = TransformReport()
                 let x = encoder.transform(part, for: family, report: &report, threads: threads)
-                if part.count > 0 { log.detail("encoded \(name): \(report)") }
+                if part.count > 0 { encoded(name, report) }
                 return LabeledMatrix(features: x, labels: encoder.targets(part), classLabels: encoder.classLabels)
             }
             let trainMatrix = labeled(trainRows, "training rows")
@@ -69,13 +68,13 @@ enum LabeledRows {
 }
 
 /// One split encoded for a model family, with the input description the model file needs.
-struct EncodedSplit {
+public struct EncodedSplit: Sendable {
     /// How the model reads new data (the fitted encoder, or the column names).
-    let input: ModelInput
+    public let input: ModelInput
     /// Rows the model trains on.
-    let train: LabeledMatrix<Float>
+    public let train: LabeledMatrix<Float>
     /// Rows held out (validation or a fold); may be empty.
-    let heldOut: LabeledMatrix<Float>
+    public let heldOut: LabeledMatrix<Float>
     /// The training rows' features one column per feature (codes, values), for the report's data summary.
-    let readableTrainFeatures: FeatureMatrix<Float>
+    public let readableTrainFeatures: FeatureMatrix<Float>
 }

@@ -1,16 +1,19 @@
 /// Each cross-validation fold's metrics, and their mean and standard deviation.
-struct FoldMetrics {
+public struct FoldMetrics: Sendable {
     /// Per fold, the `MetricSuite` values on its held-out rows, in suite order.
-    var folds: [[(name: String, value: Double)]] = []
+    public var folds: [[(name: String, value: Double)]] = []
+
+    /// No fold yet.
+    public init() {}
 
     /// Metric names, in suite order.
-    var names: [String] { folds.first?.map(\.name) ?? [] }
+    public var names: [String] { folds.first?.map(\.name) ?? [] }
 
     /// Each fold's value of a metric, in fold order.
-    func values(_ metric: String) -> [Double] { folds.compactMap { $0.first { $0.name == metric }?.value } }
+    public func values(_ metric: String) -> [Double] { folds.compactMap { $0.first { $0.name == metric }?.value } }
 
     /// Mean and sample standard deviation of a metric over the folds; nil without folds.
-    func statistics(_ metric: String) -> (mean: Double, sd: Double)? {
+    public func statistics(_ metric: String) -> (mean: Double, sd: Double)? {
         let values = values(metric)
         guard !values.isEmpty else { return nil }
         let mean = values.reduce(0, +) / Double(values.count)

@@ -1,10 +1,8 @@
-import AccidentML
-
 /// Assembles the training report (`metrics.json`, `report.html`) from what a run scored.
-enum RunReport {
+public enum RunReport {
     /// The report of a model on its scored rows: `validation` is held out (or out-of-fold, or
     /// the evaluation rows); `features` are the training rows as people read them.
-    static func make(metadata: ModelMetadata, seed: UInt64, durations: [String: Double], features: FeatureMatrix<Float>,
+    public static func make(metadata: ModelMetadata, seed: UInt64, durations: [String: Double], features: FeatureMatrix<Float>,
                      train: TrainingReport.ScoredRows, validation: TrainingReport.ScoredRows,
                      learningCurves: [TrainingReport.LearningCurve], classifier: TrainedClassifier) -> TrainingReport {
         let classCount = metadata.classLabels.count
@@ -16,12 +14,12 @@ enum RunReport {
     }
 
     /// The classes the map counts as severe: hospitalised and killed for the person unit, else the last class.
-    static func severeClasses(unit: String, classCount: Int) -> [Int] {
-        unit == PredictionUnit.person.rawValue && classCount == 4 ? [2, 3] : [classCount - 1]
+    public static func severeClasses(unit: PredictionUnit, classCount: Int) -> [Int] {
+        unit == .person && classCount == 4 ? [2, 3] : [classCount - 1]
     }
 
     /// How much the model relies on each of its columns.
-    static func importance(_ classifier: TrainedClassifier, columns: [String]) -> TrainingReport.Importance {
+    public static func importance(_ classifier: TrainedClassifier, columns: [String]) -> TrainingReport.Importance {
         switch classifier {
         case .gbdt(let m):
             let gain = m.featureImportance(.gain), splits = m.featureImportance(.splitCount)
@@ -39,7 +37,7 @@ enum RunReport {
 
     /// `train_<metric>` and `validation_<metric>`, plus `cv_<metric>_mean` and `_sd` with folds:
     /// what the model file's metadata records.
-    static func flatMetrics(_ report: TrainingReport, folds: FoldMetrics) -> [String: Double] {
+    public static func flatMetrics(_ report: TrainingReport, folds: FoldMetrics) -> [String: Double] {
         var out: [String: Double] = [:]
         for m in report.finalMetrics {
             out["train_\(m.name)"] = m.train

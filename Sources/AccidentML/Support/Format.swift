@@ -1,9 +1,10 @@
 import Foundation
 
-/// How numbers read in tables and notes.
-enum Format {
-    /// `38,288`.
-    static func count(_ n: Int) -> String {
+/// How numbers read in tables, notes and progress lines: fixed rules, no locale, so that
+/// outputs diff cleanly (shared by `train`, `bench` and the core's progress details).
+package enum Format {
+    /// An integer with `,` between groups of three digits: `38,288`.
+    package static func count(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
@@ -13,13 +14,13 @@ enum Format {
         return (n < 0 ? "-" : "") + out
     }
 
-    /// A metric value with four decimals, `n/a` when not a number.
-    static func metric(_ v: Double) -> String {
-        v.isFinite ? String(format: "%.4f", v) : "n/a"
+    /// A metric value with `decimals` decimals (four by default), `n/a` when not a number.
+    package static func metric(_ v: Double, decimals: Int = 4) -> String {
+        v.isFinite ? String(format: "%.\(decimals)f", v) : "n/a"
     }
 
     /// `0.42 s`, `12.3 s`, `2 min 05 s`.
-    static func seconds(_ s: Double) -> String {
+    package static func seconds(_ s: Double) -> String {
         if s < 10 { return String(format: "%.2f s", s) }
         if s < 60 { return String(format: "%.1f s", s) }
         let whole = Int(s.rounded())
@@ -27,7 +28,7 @@ enum Format {
     }
 
     /// `12.4 KB`, `3.1 MB`.
-    static func bytes(_ n: Int) -> String {
+    package static func bytes(_ n: Int) -> String {
         let units = ["bytes", "KB", "MB", "GB"]
         var value = Double(n), unit = 0
         while value >= 1000, unit < units.count - 1 { value /= 1000; unit += 1 }

@@ -1,0 +1,121 @@
+/// A training workflow: labelled rows in; a final model, its scored rows, per-fold metrics,
+/// learning curve and out-of-fold predictions out. What `train fit` and the pipeline's tasks run.
+public struct TrainingJob: Sendable {
+    /// The model family and its hyperparameters.
+    public var trainer: ModelTrainer
+    /// How the model is validated.
+    public var validation: ValidationPlan
+    /// Seed of the split and the folds (the trainer has its own).
+    public var seed: UInt64
+    /// Worker threads of encoding and scoring.
+    public var threads: Int
+
+    /// Creates a job.
+    public init(trainer: ModelTrainer, validation: ValidationPlan = .default, seed: UInt64, threads: Int = 1) {
+        self.trainer = trainer
+        self.validation = validation
+        self.seed = seed
+        self.threads = threads
+    }
+
+    /// Checks the trainer's hyperparameters and the validation plan before any data is read.
+    public func validate() throws {
+        try trainer.validate()
+        try validation.validate()
+    }
+
+    /// Trains and scores on `data`; `progress` hears encoding, every training step and every fold.
+    public func run(on data: LabeledRows, progress: (TrainingEvent) -> Void = { _ in }) throws -> TrainingResult {
+        try validate()
+        let present = Set(data.labels)
+        guard present.count >= 2 else {
+            throw TrainingError.singleClass(label: present.first.map { data.classLabels[Int($0)] } ?? "none")
+        }
+        switch validation {
+        case .holdOut(let fraction): return try holdOut(data, fraction: fraction, progress: progress)
+        case .folds(let k): return try crossValidate(data, folds: k, progress: progress)
+        }
+    }
+
+    /// Trains on a stratified share of the rows and validates on the rest.
+    private func holdOut(_ data: LabeledRows, fraction: Double, progress: (TrainingEvent) -> Void) throws -> TrainingResult {
+        var times = PhaseTimes()
+        let (trainRows, validRows) = StratifiedSampling.split(labels: data.labels, classCount: data.classLabels.count,
+                                                              testFraction: fraction, seed: seed)
+        guard !trainRows.isEmpty, !validRows.isEmpty else { throw TrainingError.tooFewRows(count: data.count, validation: validation) }
+        let split = times.measure("encode") { encode(data, train: trainRows, heldOut: validRows, progress: progress) }
+        let model = try times.measure("train") {
+            try train(trainer, stage: .holdOut, split.train, validation: split.heldOut, progress: progress)
+        }
+        let departements = data.departements
+        let (trainScored, validScored) = times.measure("evaluate") {
+            let c = model.classifier.classifier
+            return (TrainingReport.ScoredRows(probabilities: c.predictProbabilities(split.train.features, threads: threads),
+                                              labels: split.train.labels),
+                    TrainingReport.ScoredRows(probabilities: c.predictProbabilities(split.heldOut.features, threads: threads),
+                                              labels: split.heldOut.labels,
+                                              departements: departements.isEmpty ? [] : validRows.map { departements[$0] }))
+        }
+        return TrainingResult(split: split, trainer: trainer, model: model, train: trainScored, validation: validScored,
+                              validationName: validation.scoredRowsName,
+                              rowCounts: ["train": trainRows.count, validation.scoredRowsName: validRows.count],
+                              folds: FoldMetrics(), times: times)
+    }
+
+    /// Scores every fold with a model trained on the others, then trains the final model on all rows.
+    private func crossValidate(_ data: LabeledRows, folds k: Int, progress: (TrainingEvent) -> Void) throws -> TrainingResult {
+        guard k <= data.count else { throw TrainingError.tooFewRows(count: data.count, validation: validation) }
+        var times = PhaseTimes()
+        let classCount = data.classLabels.count
+        let folds = StratifiedSampling.folds(labels: data.labels, classCount: classCount, count: k, seed: seed)
+        var outOfFold = [Float](repeating: 0, count: data.count * classCount)
+        var foldMetrics = FoldMetrics()
+        var foldModels: [TrainedModel] = []
+        for (i, fold) in folds.enumerated() {
+            var inFold = [Bool](repeating: false, count: data.count)
+            for r in fold { inFold[r] = true }
+            let split = times.measure("encode") {
+                encode(data, train: data.labels.indices.filter { !inFold[$0] }, heldOut: fold, progress: progress)
+            }
+            let model = try times.measure("train") {
+                try train(trainer, stage: .fold(index: i + 1, count: k), split.train, validation: split.heldOut,
+                          progress: progress)
+            }
+            let p = times.measure("evaluate") { model.classifier.classifier.predictProbabilities(split.heldOut.features, threads: threads) }
+            for (j, r) in fold.enumerated() {
+                for c in 0..<classCount { outOfFold[r * classCount + c] = p[j * classCount + c] }
+            }
+            let values = MetricSuite.evaluate(probabilities: p, labels: split.heldOut.labels, classCount: classCount)
+            foldMetrics.folds.append(values)
+            foldModels.append(model)
+            progress(.foldScored(index: i + 1, count: k, metrics: values))
+        }
+        let split = times.measure("encode") { encode(data, train: Array(0..<data.count), heldOut: [], progress: progress) }
+        let finalTrainer = trainer.final(afterFolds: foldModels)
+        let model = try times.measure("train") {
+            try train(finalTrainer, stage: .final, split.train, validation: nil, progress: progress)
+        }
+        let trainScored = times.measure("evaluate") {
+            TrainingReport.ScoredRows(probabilities: model.classifier.classifier.predictProbabilities(split.train.features,
+                                                                                                   threads: threads),
+                                      labels: split.train.labels)
+        }
+        return TrainingResult(split: split, trainer: finalTrainer, model: model, train: trainScored,
+                              validation: .init(probabilities: outOfFold, labels: data.labels, departements: data.departements),
+                              validationName: validation.scoredRowsName,
+                              rowCounts: ["train": data.count, validation.scoredRowsName: data.count],
+                              folds: foldMetrics, times: times)
+    }
+
+    private func encode(_ data: LabeledRows, train: [Int], heldOut: [Int], progress: (TrainingEvent) -> Void) -> EncodedSplit {
+        data.encode(train: train, heldOut: heldOut, for: trainer.family, threads: threads) { progress(.encoded(part: $0, report: $1)) }
+    }
+
+    private func train(_ trainer: ModelTrainer, stage: TrainingStage, _ rows: LabeledMatrix<Float>,
+                       validation: LabeledMatrix<Float>?, progress: (TrainingEvent) -> Void) throws -> TrainedModel {
+        progress(.started(stage, kind: trainer.kind, steps: trainer.progressSteps))
+        let model = try trainer.train(rows, validation: validation) { progress(.step(stage, done: $0, detail: $1)) }
+        progress(.finished(stage, summary: model.summary))
+        return model
+    }
+}
