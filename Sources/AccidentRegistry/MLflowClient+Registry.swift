@@ -81,8 +81,9 @@ extension MLflowClient {
 
     /// Removes `alias` from `name`.
     public func deleteAlias(name: String, alias: String) async throws {
+        // MLflow reads a DELETE's parameters from its JSON body.
         _ = try await call("delete alias '\(alias)' of '\(name)'", .DELETE, "registered-models/alias",
-                           query: [("name", name), ("alias", alias)], as: Empty.self)
+                           body: ["name": name, "alias": alias], as: Empty.self)
     }
 
     /// Sets a tag of a model version.

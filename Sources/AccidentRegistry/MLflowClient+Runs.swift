@@ -48,7 +48,8 @@ extension MLflowClient {
     }
 
     /// Logs parameters, metric points and tags, in as many requests as MLflow's limits need
-    /// (1000 metrics, 100 parameters, 100 tags a request). Parameter values are cut to 6000 characters.
+    /// (100 parameters, 100 tags and 1000 items in all a request). Parameter values are cut to 6000
+    /// characters; non-finite metric values are left out (MLflow's JSON has no NaN).
     public func logBatch(runID: String, params: [KeyValue] = [], metrics: [MetricPoint] = [],
                          tags: [KeyValue] = []) async throws {
         struct Body: Encodable { let run_id: String, params: [KeyValue], metrics: [MetricPoint], tags: [KeyValue] }
@@ -56,8 +57,10 @@ extension MLflowClient {
         let metrics = metrics.filter { $0.value.isFinite }
         var (p, m, t) = (params[...], metrics[...], tags[...])
         while !(p.isEmpty && m.isEmpty && t.isEmpty) {
-            let body = Body(run_id: runID, params: Array(p.prefix(100)), metrics: Array(m.prefix(1000)), tags: Array(t.prefix(100)))
-            p = p.dropFirst(100); m = m.dropFirst(1000); t = t.dropFirst(100)
+            let (np, nt) = (min(p.count, 100), min(t.count, 100))
+            let nm = min(m.count, 1000 - np - nt)
+            let body = Body(run_id: runID, params: Array(p.prefix(np)), metrics: Array(m.prefix(nm)), tags: Array(t.prefix(nt)))
+            p = p.dropFirst(np); m = m.dropFirst(nm); t = t.dropFirst(nt)
             _ = try await call("log to run \(runID)", .POST, "runs/log-batch", body: body, as: Empty.self)
         }
     }

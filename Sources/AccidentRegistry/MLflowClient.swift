@@ -24,9 +24,9 @@ public struct MLflowClient: Sendable {
     /// - Parameters:
     ///   - timeout: per attempt; artifacts of a few megabytes take milliseconds on loopback.
     ///   - retryDeadline: the total time spent retrying a server that is down (0: one attempt).
-    ///   - httpClient: the connection pool; the process-wide shared one by default.
+    ///   - httpClient: the connection pool; `MLflowClient.sharedHTTPClient` by default.
     public init(trackingURI: String, timeout: Duration = .seconds(30), retryDeadline: Duration = .seconds(10),
-                httpClient: HTTPClient = .shared) throws {
+                httpClient: HTTPClient = MLflowClient.sharedHTTPClient) throws {
         var uri = trackingURI.trimmingCharacters(in: .whitespaces)
         while uri.hasSuffix("/") { uri.removeLast() }
         guard let url = URL(string: uri), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
@@ -47,6 +47,16 @@ public struct MLflowClient: Sendable {
         }
         return nil
     }
+
+    /// The process-wide connection pool of the clients: a refused connection fails at once (the
+    /// client's own loop retries with backoff until its deadline) instead of being retried inside
+    /// the pool until the request's timeout; connecting may take 5 s at most. Never shut down.
+    public static let sharedHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(5)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// The REST endpoint `api/2.0/mlflow/<path>`.
     func apiURL(_ path: String, query: [(String, String)] = []) -> String {

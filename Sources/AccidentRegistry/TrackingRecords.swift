@@ -45,7 +45,7 @@ public struct RunInfo: Decodable, Sendable, Equatable {
 }
 
 /// A key and a text value: a run's parameter or tag.
-public struct KeyValue: Codable, Sendable, Equatable {
+public struct KeyValue: Codable, Sendable, Hashable {
     /// The name.
     public var key: String
     /// The value.

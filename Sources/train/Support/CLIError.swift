@@ -1,4 +1,5 @@
 import AccidentML
+import AccidentRegistry
 import AccidentStore
 import ArgumentParser
 
@@ -12,7 +13,7 @@ struct CLIError: Error, CustomStringConvertible, Equatable {
         case data = 65
         /// An input file or folder that does not exist (EX_NOINPUT).
         case missingInput = 66
-        /// The database cannot be reached or refuses to work (EX_UNAVAILABLE).
+        /// The database or the MLflow server cannot be reached or refuses to work (EX_UNAVAILABLE).
         case unavailable = 69
         /// A bug: anything unexpected (EX_SOFTWARE).
         case `internal` = 70
@@ -77,6 +78,13 @@ extension CLIError {
             self.init(kind: .cannotCreate, message: e.description)
         case let e as StoreConfigurationError:
             self.init(kind: .usage, message: e.description)
+        case let e as RegistryError:
+            switch e {
+            case .invalidTrackingURI, .invalidReference: self.init(kind: .usage, message: e.description)
+            case .notFound: self.init(kind: .missingInput, message: e.description)
+            case .damagedArtifact, .rejected: self.init(kind: .data, message: e.description)
+            case .unavailable, .badResponse: self.init(kind: .unavailable, message: e.description)
+            }
         case let e as AccidentStoreError:
             switch e {
             case .unavailable, .server: self.init(kind: .unavailable, message: e.description)
