@@ -96,5 +96,5 @@ extension MLflowClient {
     }
 
     /// Milliseconds since 1970, MLflow's timestamps.
-    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    public static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 }

@@ -33,7 +33,7 @@ extension MLflowClient {
                   contentType: String?) async throws -> Answer {
         let clock = ContinuousClock()
         let giveUp = clock.now + retryDeadline
-        var pause = initialBackoff
+        var backoff = Backoff(pause: initialBackoff, maximum: maximumBackoff)
         var attempt = 0
         while true {
             attempt += 1
@@ -47,9 +47,23 @@ extension MLflowClient {
             } catch {
                 failure = .unavailable(operation: operation, url: trackingURI, reason: Self.reason(error), attempts: attempt)
             }
+            let pause = backoff.next()
             guard failure.isTransient, clock.now + pause < giveUp else { throw failure }
             try await Task.sleep(for: pause)
-            pause = min(pause * 2, maximumBackoff)
+        }
+    }
+
+    /// Pauses between attempts: the first pause, then each twice the last, at most `maximum`.
+    struct Backoff {
+        /// The next pause.
+        var pause: Duration
+        /// The longest pause.
+        let maximum: Duration
+
+        /// The next pause; doubles the one after it.
+        mutating func next() -> Duration {
+            defer { pause = min(pause * 2, maximum) }
+            return min(pause, maximum)
         }
     }
 

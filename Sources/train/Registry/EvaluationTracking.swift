@@ -16,7 +16,7 @@ struct EvaluationTracking {
     /// Logs each metric's value on the evaluation rows; a failure exits 69 naming the step.
     func log(_ metrics: [TrainingReport.FinalMetric], registry: RegistryOptions, console: Console, verbosity: Verbosity) throws {
         let client = try registry.client(console, for: "--run-id")
-        let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
+        let now = MLflowClient.milliseconds(Date())
         let points = metrics.map { MetricPoint(key: prefix + $0.name, value: $0.validation, timestamp: now) }
         let runID = runID
         do {
