@@ -15,11 +15,11 @@ struct TrainCommand: ParsableCommand {
             synthetic data in data/default/ and writes runs/default/.
 
             Exit status: 0 success, 64 bad flags, 65 unusable data or model file, 66 missing input, \
-            69 database unavailable, 70 internal error, 73 output not writable.
+            69 database or MLflow server unavailable, 70 internal error, 73 output not writable.
             """,
         version: accidentMLVersion,
         subcommands: [DefaultCommand.self, FitCommand.self, EvaluateCommand.self, PredictCommand.self,
-                      InspectCommand.self, GenerateCommand.self, IngestCommand.self],
+                      InspectCommand.self, GenerateCommand.self, IngestCommand.self, RegistryCommand.self],
         defaultSubcommand: DefaultCommand.self)
 }
 

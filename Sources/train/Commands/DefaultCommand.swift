@@ -1,3 +1,4 @@
+import AccidentRegistry
 import ArgumentParser
 
 /// `train default` (what `train` runs with no arguments): the default model on the default data.
@@ -8,7 +9,8 @@ struct DefaultCommand: ParsableCommand {
         discussion: """
             Gradient-boosted trees for the accident unit (was anyone killed or hospitalised?), 20 % \
             stratified validation with early stopping on AUC, seed 42. data/default/ is looked for in \
-            the current folder, then in the package of the executable.
+            the current folder, then in the package of the executable. When MLFLOW_TRACKING_URI is set, \
+            the run is then logged to that MLflow server (experiment accidentml).
             """)
 
     @OptionGroup(title: "Run") var options: RunOptions
@@ -21,5 +23,8 @@ struct DefaultCommand: ParsableCommand {
         try FitJob.runAndSummarize(DefaultJob.plan(data: try DefaultJob.locateData(console), output: console.url(output),
                                                    threads: options.threads),
                                    verbosity: options.verbosity, console: console)
+        if let uri = MLflowClient.trackingURI(flag: nil, environment: console.environment) {
+            try FitTracking(uri: uri).track(runFolder: console.url(output), console: console, verbosity: options.verbosity)
+        }
     }
 }

@@ -12,8 +12,11 @@ struct EvaluateCommand: ParsableCommand {
             evaluation rows stand as the validation rows (and as the training values beneath them).
             """)
 
-    @Option(help: ArgumentHelp("The model file (model.aml).", valueName: "model"))
+    @Option(help: ArgumentHelp("The model file (model.aml), or a registry reference models:/NAME@ALIAS or models:/NAME/VERSION.",
+                               valueName: "model"))
     var model: String
+
+    @OptionGroup(title: "Registry") var registry: RegistryOptions
 
     @OptionGroup(title: "Data") var data: DataSourceOptions
 
@@ -22,10 +25,18 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup(title: "Run") var options: RunOptions
 
+    @Option(name: .customLong("run-id"), help: ArgumentHelp(
+        "An MLflow run to log the evaluation's metrics to (server: --tracking-uri or $MLFLOW_TRACKING_URI).", valueName: "run"))
+    var runID: String?
+
+    @Option(name: .customLong("metric-prefix"), help: ArgumentHelp(
+        "The prefix of the metrics logged to --run-id.", valueName: "prefix"))
+    var metricPrefix = EvaluationTracking.defaultPrefix
+
     func validate() throws { try data.check(needsLabels: true) }
 
     func run() throws {
-        let run = try ModelRun(modelPath: model, data: data, options: options)
+        let run = try ModelRun(modelPath: model, registry: registry, data: data, options: options)
         let (console, log, model, source, total) = (run.console, run.log, run.model, run.source, run.total)
         var times = PhaseTimes()
         let folder = output.map { RunFolder(url: console.url($0)) }
@@ -50,6 +61,10 @@ struct EvaluateCommand: ParsableCommand {
                 try folder.create()
                 try folder.write(report: report)
             }
+        }
+        if let runID {
+            try EvaluationTracking(runID: runID, prefix: metricPrefix)
+                .log(report.finalMetrics, registry: registry, console: console, verbosity: options.verbosity)
         }
         guard options.verbosity >= .normal else { return }
         console.out.write(Summary.metricsTable(report.finalMetrics, columns: [("evaluation", \.validation)]) + "\n" + Summary.facts([

@@ -11,12 +11,17 @@ struct FitCommand: ParsableCommand {
               train fit --baac data/baac --unit person --output runs/person
               train fit --features X_train.csv --labels y_train.csv --folds 5
               train fit --database-url postgres://user:password@localhost/accidents --years 2019-2021
+              train fit --baac data/baac --tracking-uri http://127.0.0.1:5000 --register accident-severity
+
+            With --tracking-uri (or MLFLOW_TRACKING_URI) the run folder is written first, then logged to \
+            MLflow (docs/registry.md); a tracking failure exits with status 69 and names the failed step.
             """)
 
     @OptionGroup(title: "Data") var data: DataSourceOptions
     @OptionGroup(title: "Model") var model: ModelOptions
     @OptionGroup(title: "Validation") var validation: ValidationOptions
     @OptionGroup(title: "Run") var options: RunOptions
+    @OptionGroup(title: "Tracking") var tracking: TrackingOptions
 
     @Option(help: ArgumentHelp("The run folder to write (default: runs/<model>-<unit>).", valueName: "folder"))
     var output: String?
@@ -44,5 +49,7 @@ struct FitCommand: ParsableCommand {
         let plan = FitPlan(source: try data.source(in: console), unit: model.unit, job: job, metric: validation.metric,
                            runFolder: console.url(output ?? "runs/\(model.model.rawValue)-\(model.unit.rawValue)"))
         try FitJob.runAndSummarize(plan, verbosity: options.verbosity, console: console)
+        try FitTracking(tracking, environment: console.environment)?
+            .track(runFolder: plan.runFolder, console: console, verbosity: options.verbosity)
     }
 }

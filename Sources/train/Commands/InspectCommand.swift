@@ -9,16 +9,18 @@ struct InspectCommand: ParsableCommand {
         abstract: "Show what a model file holds: kind, unit, features, classes, hyperparameters, metrics, data.",
         discussion: "The whole file is read and its checksum verified; a damaged file fails with exit status 65.")
 
-    @Argument(help: ArgumentHelp("The model file (model.aml).", valueName: "model"))
+    @Argument(help: ArgumentHelp("The model file (model.aml), or a registry reference models:/NAME@ALIAS or models:/NAME/VERSION.",
+                                 valueName: "model"))
     var model: String
+
+    @OptionGroup(title: "Registry") var registry: RegistryOptions
 
     @Flag(help: "Print one JSON object (for scripts) instead of the tables.")
     var json = false
 
     func run() throws {
         let console = Console.current
-        let url = console.url(model)
-        let loaded = try ModelLoader.load(url, console: console)
+        let (loaded, url) = try ModelLoader.load(model, registry: registry, console: console)
         let details = ModelDetails(model: loaded, url: url, console: console)
         console.out.write(json ? String(decoding: try details.jsonData(), as: UTF8.self) + "\n" : details.text)
     }

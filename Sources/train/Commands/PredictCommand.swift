@@ -14,8 +14,11 @@ struct PredictCommand: ParsableCommand {
             a feature CSV is read, predicted and written \(Self.chunkRows) rows at a time.
             """)
 
-    @Option(help: ArgumentHelp("The model file (model.aml).", valueName: "model"))
+    @Option(help: ArgumentHelp("The model file (model.aml), or a registry reference models:/NAME@ALIAS or models:/NAME/VERSION.",
+                               valueName: "model"))
     var model: String
+
+    @OptionGroup(title: "Registry") var registry: RegistryOptions
 
     @OptionGroup(title: "Data") var data: DataSourceOptions
 
@@ -30,7 +33,7 @@ struct PredictCommand: ParsableCommand {
     func validate() throws { try data.check(needsLabels: false) }
 
     func run() throws {
-        let run = try ModelRun(modelPath: model, data: data, options: options)
+        let run = try ModelRun(modelPath: model, registry: registry, data: data, options: options)
         let (console, log, model, source, total) = (run.console, run.log, run.model, run.source, run.total)
         var times = PhaseTimes()
         let url = console.url(output)

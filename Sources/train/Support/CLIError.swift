@@ -1,4 +1,5 @@
 import AccidentML
+import AccidentRegistry
 import AccidentStore
 import ArgumentParser
 
@@ -12,7 +13,7 @@ struct CLIError: Error, CustomStringConvertible, Equatable {
         case data = 65
         /// An input file or folder that does not exist (EX_NOINPUT).
         case missingInput = 66
-        /// The database cannot be reached or refuses to work (EX_UNAVAILABLE).
+        /// The database or the MLflow server cannot be reached or refuses to work (EX_UNAVAILABLE).
         case unavailable = 69
         /// A bug: anything unexpected (EX_SOFTWARE).
         case `internal` = 70

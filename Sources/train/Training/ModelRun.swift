@@ -14,11 +14,11 @@ struct ModelRun {
     /// The data the run reads, which exists.
     let source: DataSource
 
-    /// Loads the model at `modelPath` and checks the data source's inputs.
-    init(modelPath: String, data: DataSourceOptions, options: RunOptions) throws {
+    /// Loads the model at `modelPath` (a file or a `models:/` reference) and checks the data source's inputs.
+    init(modelPath: String, registry: RegistryOptions, data: DataSourceOptions, options: RunOptions) throws {
         console = Console.current
         log = Log(console: console, verbosity: options.verbosity)
-        model = try ModelLoader.load(console.url(modelPath), console: console)
+        model = try ModelLoader.load(modelPath, registry: registry, console: console).model
         source = try data.source(in: console)
         try source.checkInputsExist(in: console)
     }
