@@ -1,4 +1,5 @@
 import Foundation
+import AccidentML
 
 /// Why a call to the tracking server or the model registry failed; each description says what,
 /// where and how to fix.
