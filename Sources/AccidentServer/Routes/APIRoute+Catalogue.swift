@@ -30,14 +30,19 @@ extension APIRoute {
                  requiresKey: true, body: .batch, acceptsExplain: true, success: .json(schema: "BatchPrediction"),
                  errors: keyErrors + bodyErrors + [(503, "no model is loaded")]),
         APIRoute(method: .post, path: APIPath.reloadModel, operationID: "reloadModel", summary: "Load another model",
-                 details: "Loads the model file at `path` and swaps it in atomically: requests already running finish "
-                     + "on the previous model. A file that fails to load leaves the previous model serving and gives 422.",
+                 details: "Needs an administrator key (ADMIN_API_KEYS). Loads the model file at `path` (relative to the "
+                     + "model folder, MODEL_DIR, or absolute below it) and swaps it in atomically: requests already "
+                     + "running finish on the previous model. A file that fails to load leaves the previous model "
+                     + "serving and gives 422.",
                  requiresKey: true, body: .reload, acceptsExplain: false, success: .json(schema: "ReloadResult"),
                  errors: keyErrors + [
-                     (400, "the body is not valid JSON"), (413, "the body is larger than MAX_BODY_BYTES"),
+                     (400, "the body is not valid JSON"),
+                     (403, "the key is a prediction key, not an administrator key; or `path` is outside the model "
+                         + "folder (`..`, an absolute path elsewhere, a symbolic link leading out)"),
+                     (413, "the body is larger than MAX_BODY_BYTES"),
                      (415, "the content type is not application/json"),
                      (422, "`path` is missing, or the file could not be loaded (the message says why)"),
-                 ]),
+                 ], requiresAdminKey: true),
         APIRoute(method: .get, path: APIPath.openAPI, operationID: "openAPI", summary: "This OpenAPI document",
                  details: "The OpenAPI 3.1 description of every route; the record schema is the loaded model's.",
                  requiresKey: false, body: .none, acceptsExplain: false, success: .json(schema: "OpenAPIDocument"), errors: []),

@@ -3,7 +3,7 @@ import Hummingbird
 /// Builds the router: the middleware stack, then every route's handler.
 ///
 /// Middleware order, outermost first: request id → timing, metrics and access log → JSON
-/// errors (404/405 included) → API key (secured routes only) → handler.
+/// errors (404/405 included) → API key (prediction routes) or administrator key (reload) → handler.
 enum APIRouter {
     static func make(state: ServerState) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
@@ -26,7 +26,12 @@ enum APIRouter {
         }
         secured.post(RouterPath(APIPath.predict), use: predictions.predict)
         secured.post(RouterPath(APIPath.predictBatch), use: predictions.predictBatch)
-        secured.post(RouterPath(APIPath.reloadModel), use: models.reload)
+
+        let administration = router.group()
+        if !state.configuration.allowsUnauthenticated {
+            administration.add(middleware: AdminKeyMiddleware(adminKeys: state.adminKeys, predictionKeys: state.keys))
+        }
+        administration.post(RouterPath(APIPath.reloadModel), use: models.reload)
         return router
     }
 }

@@ -8,7 +8,8 @@ public struct PredictionServer: Sendable {
     let state: ServerState
 
     /// Prepares a server; loads `configuration.modelPath` when set, and throws when that fails,
-    /// so a server never starts on a model other than the one it was told to serve.
+    /// so a server never starts on a model other than the one it was told to serve. Throws
+    /// `ConfigurationError` when the model folder is not an existing folder.
     public init(configuration: ServerConfiguration, loader: @escaping BackendLoader, logger: Logger) async throws {
         var initial: LoadedModel? = nil
         if let path = configuration.modelPath {
@@ -25,7 +26,15 @@ public struct PredictionServer: Sendable {
         if configuration.allowsUnauthenticated {
             logger.warning("--insecure-no-auth: the prediction and reload routes accept requests without an API key")
         }
-        state = ServerState(configuration: configuration, loader: loader, initialModel: initial, logger: logger)
+        let folder = try configuration.modelDirectory.map { path throws(ConfigurationError) in try ModelFolder(path) }
+        if folder == nil {
+            logger.notice("no model folder (--model-dir, MODEL_DIR): reloads by file path are refused")
+        }
+        if configuration.adminKeys.isEmpty && !configuration.allowsUnauthenticated {
+            logger.notice("no administrator key (ADMIN_API_KEYS): POST /api/v1/reload_model answers 403")
+        }
+        state = ServerState(configuration: configuration, loader: loader, initialModel: initial,
+                            modelFolder: folder, logger: logger)
     }
 
     /// The Hummingbird application of this server (tests run it in-process or on loopback).

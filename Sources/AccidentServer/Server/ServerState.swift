@@ -9,16 +9,23 @@ final class ServerState: Sendable {
     let metrics = ServerMetrics()
     let loader: BackendLoader
     let keys: APIKeySet
+    /// The administrator keys (reloads).
+    let adminKeys: APIKeySet
+    /// The folder reloads by file path read from, or nil when they are refused.
+    let modelFolder: ModelFolder?
     let startedAt = ContinuousClock.now
     let logger: Logger
     /// Writes every served prediction to the database, when one is configured.
     let predictionLog: PredictionLogService?
 
-    init(configuration: ServerConfiguration, loader: @escaping BackendLoader, initialModel: LoadedModel?, logger: Logger) {
+    init(configuration: ServerConfiguration, loader: @escaping BackendLoader, initialModel: LoadedModel?,
+         modelFolder: ModelFolder?, logger: Logger) {
         self.configuration = configuration
         self.loader = loader
         self.models = ModelSlot(initialModel)
         self.keys = APIKeySet(configuration.apiKeys)
+        self.adminKeys = APIKeySet(configuration.adminKeys)
+        self.modelFolder = modelFolder
         self.logger = logger
         predictionLog = configuration.database.map { PredictionLogService(configuration: $0, log: logger) }
     }
@@ -29,21 +36,26 @@ final class ServerState: Sendable {
         return model
     }
 
-    /// Loads the model at `path` off the request threads and swaps it in; on failure the
-    /// previous model keeps serving. Returns the new model and the one it replaced.
-    func reload(from path: String) async throws(APIError) -> (new: LoadedModel, old: LoadedModel?) {
+    /// Loads the model file a client named (`requested`, confined to the model folder) off the
+    /// request threads and swaps it in; on failure the previous model keeps serving. Returns the
+    /// new model and the one it replaced.
+    func reload(from requested: String) async throws(APIError) -> (new: LoadedModel, old: LoadedModel?) {
         let loaded: LoadedModel
-        do {
-            loaded = try await Self.load(path, with: loader)
+        do throws(APIError) {
+            guard let modelFolder else { throw APIError.modelFolderNotConfigured }
+            let path = try modelFolder.confine(requested)
+            do { loaded = try await Self.load(path, with: loader) } catch { throw APIError.modelLoadFailed(path: requested, error) }
         } catch {
             metrics.recordReload(succeeded: false)
-            logger.warning("model reload failed", metadata: ["path": .string(path), "error": .string("\(error)")])
-            throw .modelLoadFailed(path: path, error)
+            logger.warning("model reload failed", metadata: [
+                "path": .string(ClientText.escaped(requested)), "error": .string(ClientText.escaped(error.message, limit: 1000)),
+            ])
+            throw error
         }
         let old = models.replace(with: loaded)
         metrics.recordReload(succeeded: true)
         logger.notice("model reloaded", metadata: [
-            "path": .string(path), "version": .string(loaded.info.version),
+            "path": .string(ClientText.escaped(loaded.path)), "version": .string(loaded.info.version),
             "previous_version": .string(old?.info.version ?? "-"),
         ])
         return (loaded, old)
