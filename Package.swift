@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -43,6 +45,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The model registry and experiment tracking client (MLflow's REST API over AsyncHTTPClient):
+        // runs, artifacts, registered models, aliases, and `models:/` references resolved to a
+        // verified local file. HTTP stays here, out of the core.
+        .target(
+            name: "AccidentRegistry",
+            dependencies: [
+                "AccidentML",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The prediction API (Hummingbird 2), as a library so tests run it in-process.
         .target(
             name: "AccidentServer",
@@ -66,6 +80,7 @@ let package = Package(
             dependencies: [
                 "AccidentML",
                 "AccidentStore",
+                "AccidentRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -99,6 +114,8 @@ let package = Package(
             dependencies: [
                 "train",
                 "AccidentTestSupport",
+                // The tracking tests read back through the registry client what `train` logged.
+                "AccidentRegistry",
                 // The database commands' tests make a schema of their own on the test server.
                 "AccidentStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -117,6 +134,10 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "AccidentRegistryTests",
+            dependencies: ["AccidentRegistry", "AccidentTestSupport"]
         ),
         .testTarget(
             name: "AccidentStoreTests",
