@@ -80,7 +80,7 @@ struct ReloadTests {
         try await TestServer.make().makeApplication().test(.router) { client in
             let missing = try await client.post("/api/v1/reload_model", #"{"file": "x"}"#, key: TestServer.adminKey)
             #expect(missing.status == .unprocessableContent)
-            #expect(try missing.error()["field"] as? String == "path")
+            #expect(try missing.error()["field"] as? String == "model")
             let wrongType = try await client.post("/api/v1/reload_model", #"{"path": 3}"#, key: TestServer.adminKey)
             #expect(wrongType.status == .unprocessableContent)
             #expect(try wrongType.error()["field"] as? String == "path")

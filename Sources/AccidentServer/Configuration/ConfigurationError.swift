@@ -11,6 +11,8 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable {
     case sharedKey(adminKeyIndex: Int)
     /// The model folder (`--model-dir`, `MODEL_DIR`, or the start-up model's folder) is not a readable folder.
     case unusableModelDirectory(path: String, reason: String)
+    /// The start-up model is a registry reference but no tracking URI is set.
+    case registryWithoutTrackingURI(model: String)
     /// An API key is too short to resist guessing; `source` is `API_KEYS` or `file:line`.
     case weakKey(source: String, minimumLength: Int)
 
@@ -28,6 +30,9 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable {
         case let .unusableModelDirectory(path, reason):
             return "the model folder \(path) cannot be used: \(reason); set --model-dir or MODEL_DIR to the folder "
                 + "that reloads may read model files from"
+        case let .registryWithoutTrackingURI(model):
+            return "--model \(model) is a registry reference, but no registry is configured: pass --tracking-uri "
+                + "(or set MLFLOW_TRACKING_URI) to the MLflow server, e.g. $(scripts/services/mlflow.sh url)"
         case let .unreadableKeyFile(path, reason):
             return "cannot read the API key file \(path): \(reason); check API_KEY_FILE or --api-key-file"
         case let .weakKey(source, minimumLength):

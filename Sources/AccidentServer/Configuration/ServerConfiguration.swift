@@ -1,3 +1,4 @@
+import AccidentRegistry
 import AccidentStore
 import Foundation
 import Logging
@@ -8,8 +9,17 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var host: String = "127.0.0.1"
     /// Port to bind; 0 picks a free one.
     public var port: Int = 8080
-    /// The model loaded at start-up; without one, predictions answer 503 until a reload.
+    /// The model loaded at start-up, a file path or a registry reference (`models:/NAME@ALIAS`,
+    /// `models:/NAME/VERSION`); without one, predictions answer 503 until a reload.
     public var modelPath: String?
+    /// The MLflow tracking server that registry references are resolved with, or nil for none.
+    public var trackingURI: String?
+    /// Where models downloaded from the registry are kept; nil for `ModelCache.defaultFolder`.
+    public var modelCacheDirectory: String?
+    /// Whether to follow the start-up model's registry alias, reloading when it moves.
+    public var followAlias = false
+    /// How often the followed alias is polled.
+    public var pollInterval: Duration = .seconds(30)
     /// The folder a reload by file path may read from (`--model-dir`, `MODEL_DIR`; by default the
     /// start-up model's folder), or nil when reloading by path is refused.
     public var modelDirectory: String?
@@ -42,6 +52,12 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var port: Int?
         /// `--model`: overrides `MODEL_PATH`.
         public var modelPath: String?
+        /// `--tracking-uri`: overrides `MLFLOW_TRACKING_URI`.
+        public var trackingURI: String?
+        /// `--follow-alias`: overrides `FOLLOW_ALIAS`.
+        public var followAlias = false
+        /// `--poll-interval` in seconds: overrides `POLL_INTERVAL`.
+        public var pollInterval: Double?
         /// `--model-dir`: overrides `MODEL_DIR`.
         public var modelDirectory: String?
         /// `--api-key-file`: a file of keys, one a line; overrides `API_KEY_FILE`.
@@ -82,7 +98,11 @@ public struct ServerConfiguration: Sendable, Equatable {
             throw ConfigurationError.invalidValue(setting: "--port", value: String(c.port), expected: "0 to 65535")
         }
         c.modelPath = overrides.modelPath ?? env("MODEL_PATH")
-        c.modelDirectory = overrides.modelDirectory ?? env("MODEL_DIR") ?? c.modelPath.map(Self.folder(of:))
+        c.modelDirectory = overrides.modelDirectory ?? env("MODEL_DIR")
+            ?? c.modelPath.flatMap { ModelReference.isReference($0) ? nil : Self.folder(of: $0) }
+        c.trackingURI = MLflowClient.trackingURI(flag: overrides.trackingURI, environment: environment)
+        c.modelCacheDirectory = ModelCache.defaultFolder(environment: environment).path
+        try resolveRegistry(&c, environment: env, overrides: overrides)
         c.maxBodyBytes = try positive("--max-body-bytes", overrides.maxBodyBytes)
             ?? integer("MAX_BODY_BYTES", env("MAX_BODY_BYTES"), in: 1...Int.max) ?? c.maxBodyBytes
         c.maxBatchSize = try positive("--max-batch-size", overrides.maxBatchSize)
@@ -141,6 +161,7 @@ extension ServerConfiguration: CustomStringConvertible {
         "host=\(host) port=\(port) model_path=\(modelPath ?? "-") model_dir=\(modelDirectory ?? "-") "
             + "api_keys=\(apiKeys.count) admin_api_keys=\(adminKeys.count) "
             + "auth=\(allowsUnauthenticated ? "disabled" : "required") max_body_bytes=\(maxBodyBytes) "
-            + "max_batch_size=\(maxBatchSize) log_level=\(logLevel) database=\(database?.description ?? "-")"
+            + "max_batch_size=\(maxBatchSize) log_level=\(logLevel) database=\(database?.description ?? "-") "
+            + "tracking_uri=\(trackingURI ?? "-") follow_alias=\(followAlias) poll_interval=\(pollInterval)"
     }
 }

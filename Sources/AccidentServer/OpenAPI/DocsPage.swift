@@ -59,7 +59,9 @@ enum DocsPage {
         case .batch:
             html += "<p>Body: a JSON array of records, or <code>text/csv</code> with a header line of field names "
                 + "(models whose records hold lists of objects take JSON only).</p>"
-        case .reload: html += "<p>Body: <code>{\"path\": \"/models/accident.aml\"}</code>.</p>"
+        case .reload:
+            html += "<p>Body: <code>{\"model\": \"models:/accident-severity@champion\"}</code> or "
+                + "<code>{\"path\": \"accident.aml\"}</code>.</p>"
         }
         if !route.errors.isEmpty {
             html += "<table><tr><th>Status</th><th>When</th></tr>"
