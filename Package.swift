@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "AccidentML",
                 "AccidentStore",
+                "AccidentRegistry",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -131,6 +132,7 @@ let package = Package(
             name: "AccidentServerTests",
             dependencies: [
                 "AccidentServer",
+                "AccidentRegistry",
                 "AccidentTestSupport",
                 "AccidentStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -32,6 +32,7 @@ log() { echo "bench-server: $*" >&2; }
 command -v wrk >/dev/null || { log "wrk is not installed (apt-get install wrk)"; exit 1; }
 python="${PYTHON:-$("$repo/scripts/peers/setup-venv.sh")}"
 key="bench-$("$python" -c 'import secrets; print(secrets.token_hex(16))')"
+admin_key="bench-admin-$("$python" -c 'import secrets; print(secrets.token_hex(16))')"
 
 # Models: the same split for both, LightGBM for FastAPI, AccidentML's GBDT (.columns) for ours.
 if [[ ! -f "$work/train_idx.txt" ]]; then
@@ -64,7 +65,7 @@ wait_for() {  # url pid
 }
 
 ours_port="$(free_port)"
-API_KEYS="$key" LOG_LEVEL=warning "$repo/.build/release/accident-server" --host 127.0.0.1 --port "$ours_port" \
+API_KEYS="$key" ADMIN_API_KEYS="$admin_key" LOG_LEVEL=warning "$repo/.build/release/accident-server" --host 127.0.0.1 --port "$ours_port" \
   --model "$work/accidentml_model.aml" 2>"$work/accident-server.log" &
 ours_pid=$!
 fastapi_port="$(free_port)"
@@ -131,7 +132,7 @@ reload_statuses="$work/reload-statuses.txt"
     sleep 1
     model="$work/accidentml_model.aml"; (( i % 2 )) && model="$work/accidentml_model_copy.aml"
     curl --silent --output /dev/null --write-out '%{http_code}\n' -X POST "$ours/reload_model" \
-      -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "{\"path\": \"$model\"}" >>"$reload_statuses"
+      -H "X-API-Key: $admin_key" -H 'Content-Type: application/json' -d "{\"path\": \"$model\"}" >>"$reload_statuses"
   done
 ) &
 reloader=$!

@@ -10,17 +10,28 @@ struct AccidentServerCommand: AsyncParsableCommand {
         commandName: "accident-server",
         abstract: "Serve AccidentML severity predictions over HTTP.",
         discussion: """
-        Every option can also be set by environment variable (HOST, PORT, MODEL_PATH, API_KEY_FILE, \
-        MAX_BODY_BYTES, MAX_BATCH_SIZE, LOG_LEVEL, DATABASE_URL); options win. API keys come from API_KEYS \
-        (comma-separated) and/or the key file, never from the command line. Stops gracefully on SIGTERM or SIGINT.
+        Every option can also be set by environment variable (HOST, PORT, MODEL_PATH, MODEL_DIR, MLFLOW_TRACKING_URI, \
+        FOLLOW_ALIAS, POLL_INTERVAL, API_KEY_FILE, ADMIN_API_KEY_FILE, MAX_BODY_BYTES, MAX_BATCH_SIZE, LOG_LEVEL, \
+        DATABASE_URL); options win. Registry models are cached in ACCIDENTML_MODEL_CACHE (default ~/.cache/accidentml/models). Prediction keys \
+        come from API_KEYS (comma-separated) and/or the key file, administrator keys (model reloads) from \
+        ADMIN_API_KEYS and/or their key file; never from the command line. Stops gracefully on SIGTERM or SIGINT.
         """
     )
 
     @Option(help: "Address to bind (default 127.0.0.1).") var host: String?
     @Option(help: "Port to bind (default 8080; 0 picks a free one).") var port: Int?
     @Option(name: [.customLong("model"), .customLong("model-path")],
-            help: "Model file (.aml, written by `train`) to load at start-up.") var modelPath: String?
-    @Option(help: "File of API keys, one per line.") var apiKeyFile: String?
+            help: "Model to load at start-up: a file (.aml, written by `train`) or models:/NAME@ALIAS, models:/NAME/VERSION.")
+    var modelPath: String?
+    @Option(help: "MLflow tracking server that models:/ references are resolved with.") var trackingURI: String?
+    @Flag(help: "Poll the start-up model's alias (models:/NAME@ALIAS) and reload when it moves.") var followAlias = false
+    @Option(help: "Seconds between polls of the followed alias (default 30).") var pollInterval: Double?
+    @Option(name: .customLong("model-dir"),
+            help: "Folder a reload by file path may read from (default: the start-up model's folder).")
+    var modelDirectory: String?
+    @Option(help: "File of prediction API keys, one per line.") var apiKeyFile: String?
+    @Option(name: .customLong("admin-api-key-file"), help: "File of administrator keys (model reloads), one per line.")
+    var adminKeyFile: String?
     @Option(help: "Largest request body in bytes (default 1048576).") var maxBodyBytes: Int?
     @Option(help: "Most records in one batch (default 1000).") var maxBatchSize: Int?
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).") var logLevel: String?
@@ -32,6 +43,8 @@ struct AccidentServerCommand: AsyncParsableCommand {
     func run() async throws {
         var overrides = ServerConfiguration.Overrides()
         overrides.host = host; overrides.port = port; overrides.modelPath = modelPath
+        overrides.modelDirectory = modelDirectory; overrides.adminKeyFile = adminKeyFile
+        overrides.trackingURI = trackingURI; overrides.followAlias = followAlias; overrides.pollInterval = pollInterval
         overrides.apiKeyFile = apiKeyFile; overrides.maxBodyBytes = maxBodyBytes
         overrides.maxBatchSize = maxBatchSize; overrides.logLevel = logLevel; overrides.databaseURL = databaseURL
         overrides.insecureNoAuth = insecureNoAuth

@@ -44,7 +44,7 @@ struct HeldRequestTests {
         try await server.makeApplication().test(.router) { client in
             async let inFlight = client.post("/api/v1/predict", TestRecords.accident)
             await waitForSignal(entered)
-            #expect(try await client.post("/api/v1/reload_model", JSONValue.object(["path": .string(v2)]).text).status == .ok)
+            #expect(try await client.reload(path: v2).status == .ok)
             let after = try await client.post("/api/v1/predict", TestRecords.accident).json()
             #expect(after["model_version"] as? String == v2Model.version)
             release.signal()

@@ -20,7 +20,7 @@ struct LiveServerTests {
             #expect(try await client.get("/api/openapi.json").status == .ok)
             #expect(try await client.get("/api/docs").status == .ok)
             #expect(try await client.get("/metrics").text.contains("accident_http_requests_total"))
-            let reload = try await client.post("/api/v1/reload_model", JSONValue.object(["path": .string(v2)]).text)
+            let reload = try await client.reload(path: v2)
             #expect(reload.status == .ok)
             #expect(try await client.post("/api/v1/predict", TestRecords.accident).json()["model_version"] as? String
                     == TestModels.model(.accidentGBDT).version)

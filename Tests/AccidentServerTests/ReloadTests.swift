@@ -23,13 +23,11 @@ struct ReloadTests {
         return expected
     }
 
-    func reloadBody(_ path: String) -> String { JSONValue.object(["path": .string(path)]).text }
-
     @Test func reloadSwapsTheModel() async throws {
         let v2 = try TestModels.copy(.accidentGBDT)
         let (v1Version, v2Version) = (try TestModels.model(.accidentLogistic).version, try TestModels.model(.accidentGBDT).version)
         try await TestServer.make().makeApplication().test(.router) { client in
-            let r = try await client.post("/api/v1/reload_model", reloadBody(v2))
+            let r = try await client.reload(path: v2)
             #expect(r.status == .ok)
             let body = try r.json()
             #expect(body["previous_version"] as? String == v1Version)
@@ -46,7 +44,7 @@ struct ReloadTests {
     @Test func reloadLoadsAModelWhenNoneWasLoaded() async throws {
         let v2 = try TestModels.path(.accidentGBDT)
         try await TestServer.make(loadModel: false).makeApplication().test(.router) { client in
-            let r = try await client.post("/api/v1/reload_model", reloadBody(v2))
+            let r = try await client.reload(path: v2)
             #expect(r.status == .ok)
             #expect(try r.json()["previous_version"] == nil)
             #expect(try await client.post("/api/v1/predict", TestRecords.accident).status == .ok)
@@ -61,9 +59,9 @@ struct ReloadTests {
         try "kind=gbdt\n".write(toFile: notAModel, atomically: true, encoding: .utf8)
         let v1 = try TestModels.model(.accidentLogistic)
         try await TestServer.make().makeApplication().test(.router) { client in
-            for (path, reason) in [("/nonexistent/model.aml", "/nonexistent/model.aml"), (truncated, "truncated"),
+            for (path, reason) in [("nonexistent/model.aml", "nonexistent/model.aml"), (truncated, "truncated"),
                                    (notAModel, "not an AccidentML model file")] {
-                let r = try await client.post("/api/v1/reload_model", reloadBody(path))
+                let r = try await client.reload(path: path)
                 #expect(r.status == .unprocessableContent)
                 let error = try r.error()
                 #expect(error["code"] as? String == "model_load_failed")
@@ -80,13 +78,13 @@ struct ReloadTests {
 
     @Test func badReloadBodies() async throws {
         try await TestServer.make().makeApplication().test(.router) { client in
-            let missing = try await client.post("/api/v1/reload_model", #"{"file": "x"}"#)
+            let missing = try await client.post("/api/v1/reload_model", #"{"file": "x"}"#, key: TestServer.adminKey)
             #expect(missing.status == .unprocessableContent)
-            #expect(try missing.error()["field"] as? String == "path")
-            let wrongType = try await client.post("/api/v1/reload_model", #"{"path": 3}"#)
+            #expect(try missing.error()["field"] as? String == "model")
+            let wrongType = try await client.post("/api/v1/reload_model", #"{"path": 3}"#, key: TestServer.adminKey)
             #expect(wrongType.status == .unprocessableContent)
             #expect(try wrongType.error()["field"] as? String == "path")
-            #expect(try await client.post("/api/v1/reload_model", #"{"path": "#).status == .badRequest)
+            #expect(try await client.post("/api/v1/reload_model", #"{"path": "#, key: TestServer.adminKey).status == .badRequest)
         }
     }
 
@@ -108,7 +106,7 @@ struct ReloadTests {
                 }
                 group.addTask {
                     for i in 0..<10 {
-                        let r = try await client.post("/api/v1/reload_model", reloadBody(paths[(i + 1) % 2]))
+                        let r = try await client.reload(path: paths[(i + 1) % 2])
                         #expect(r.status == .ok)
                     }
                     return []

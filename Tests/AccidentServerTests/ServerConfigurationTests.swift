@@ -90,9 +90,35 @@ struct ServerConfigurationTests {
         }
     }
 
+    @Test func administratorKeysComeFromTheirOwnVariableAndFile() throws {
+        let admin = "admin-key-0123456789abcdef"
+        let c = try resolve(["API_KEYS": key, "ADMIN_API_KEYS": " \(admin) ,", "ADMIN_API_KEY_FILE": "/admin"],
+                            files: ["/admin": "# ops\nadmin-file-key-0123456789\n"])
+        #expect(c.apiKeys == [key])
+        #expect(c.adminKeys == [admin, "admin-file-key-0123456789"])
+        var o = ServerConfiguration.Overrides()
+        o.adminKeyFile = "/flag-admin"
+        #expect(try resolve(["API_KEYS": key, "ADMIN_API_KEY_FILE": "/admin"], o,
+                            files: ["/flag-admin": admin, "/admin": "other-admin-key-0123456"]).adminKeys == [admin])
+        #expect(try resolve(["API_KEYS": key]).adminKeys.isEmpty)
+        #expect(throws: ConfigurationError.weakKey(source: "ADMIN_API_KEYS", minimumLength: 16)) {
+            try resolve(["API_KEYS": key, "ADMIN_API_KEYS": "short"])
+        }
+        #expect(throws: ConfigurationError.self) { try resolve(["API_KEYS": key, "ADMIN_API_KEY_FILE": "/missing"]) }
+    }
+
+    @Test func oneKeyCannotBeBothAPredictionAndAnAdministratorKey() throws {
+        let admin = "admin-key-0123456789abcdef"
+        #expect(throws: ConfigurationError.sharedKey(adminKeyIndex: 2)) {
+            try resolve(["API_KEYS": key, "ADMIN_API_KEYS": "\(admin),\(key)"])
+        }
+        #expect("\(ConfigurationError.sharedKey(adminKeyIndex: 2))".contains("ADMIN_API_KEYS"))
+    }
+
     @Test func descriptionNeverShowsKeys() throws {
-        let c = try resolve(["API_KEYS": key])
-        #expect(!c.description.contains(key))
-        #expect(c.description.contains("api_keys=1"))
+        let admin = "admin-key-0123456789abcdef"
+        let c = try resolve(["API_KEYS": key, "ADMIN_API_KEYS": admin])
+        #expect(!c.description.contains(key) && !c.description.contains(admin))
+        #expect(c.description.contains(" api_keys=1") && c.description.contains("admin_api_keys=1"))
     }
 }

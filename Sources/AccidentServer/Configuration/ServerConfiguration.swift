@@ -1,3 +1,4 @@
+import AccidentRegistry
 import AccidentStore
 import Foundation
 import Logging
@@ -8,10 +9,24 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var host: String = "127.0.0.1"
     /// Port to bind; 0 picks a free one.
     public var port: Int = 8080
-    /// The model loaded at start-up; without one, predictions answer 503 until a reload.
+    /// The model loaded at start-up, a file path or a registry reference (`models:/NAME@ALIAS`,
+    /// `models:/NAME/VERSION`); without one, predictions answer 503 until a reload.
     public var modelPath: String?
-    /// The accepted API keys; empty only when `allowsUnauthenticated`.
+    /// The MLflow tracking server that registry references are resolved with, or nil for none.
+    public var trackingURI: String?
+    /// Where models downloaded from the registry are kept; nil for `ModelCache.defaultFolder`.
+    public var modelCacheDirectory: String?
+    /// Whether to follow the start-up model's registry alias, reloading when it moves.
+    public var followAlias = false
+    /// How often the followed alias is polled.
+    public var pollInterval: Duration = .seconds(30)
+    /// The folder a reload by file path may read from (`--model-dir`, `MODEL_DIR`; by default the
+    /// start-up model's folder), or nil when reloading by path is refused.
+    public var modelDirectory: String?
+    /// The accepted prediction keys; empty only when `allowsUnauthenticated`.
     public var apiKeys: [String] = []
+    /// The administrator keys, accepted on `POST /api/v1/reload_model` only; none disables reloads.
+    public var adminKeys: [String] = []
     /// Whether the prediction and reload routes skip the API key check (development only).
     public var allowsUnauthenticated = false
     /// The largest request body accepted, in bytes; larger ones get 413 while still arriving.
@@ -37,8 +52,18 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var port: Int?
         /// `--model`: overrides `MODEL_PATH`.
         public var modelPath: String?
+        /// `--tracking-uri`: overrides `MLFLOW_TRACKING_URI`.
+        public var trackingURI: String?
+        /// `--follow-alias`: overrides `FOLLOW_ALIAS`.
+        public var followAlias = false
+        /// `--poll-interval` in seconds: overrides `POLL_INTERVAL`.
+        public var pollInterval: Double?
+        /// `--model-dir`: overrides `MODEL_DIR`.
+        public var modelDirectory: String?
         /// `--api-key-file`: a file of keys, one a line; overrides `API_KEY_FILE`.
         public var apiKeyFile: String?
+        /// `--admin-api-key-file`: a file of administrator keys, one a line; overrides `ADMIN_API_KEY_FILE`.
+        public var adminKeyFile: String?
         /// `--max-body-bytes`: overrides `MAX_BODY_BYTES`.
         public var maxBodyBytes: Int?
         /// `--max-batch-size`: overrides `MAX_BATCH_SIZE`.
@@ -53,12 +78,14 @@ public struct ServerConfiguration: Sendable, Equatable {
         public init() {}
     }
 
-    /// Resolves the configuration from `HOST`, `PORT`, `MODEL_PATH`, `API_KEYS`, `API_KEY_FILE`,
-    /// `MAX_BODY_BYTES`, `MAX_BATCH_SIZE`, `LOG_LEVEL`, `DATABASE_URL` and the flags; flags win.
+    /// Resolves the configuration from `HOST`, `PORT`, `MODEL_PATH`, `MODEL_DIR`, `API_KEYS`,
+    /// `API_KEY_FILE`, `ADMIN_API_KEYS`, `ADMIN_API_KEY_FILE`, `MAX_BODY_BYTES`, `MAX_BATCH_SIZE`,
+    /// `LOG_LEVEL`, `DATABASE_URL` and the flags; flags win.
     ///
     /// Keys come from `API_KEYS` (comma-separated) and the key file (one per line, `#` comments
-    /// and blank lines skipped) together. Throws when no key is configured unless
-    /// `insecureNoAuth`, so a misconfigured deployment never serves without authentication.
+    /// and blank lines skipped) together, administrator keys likewise from their own pair. Throws
+    /// when no prediction key is configured unless `insecureNoAuth`, so a misconfigured deployment
+    /// never serves without authentication, and when one key is in both sets.
     public static func resolve(
         environment: [String: String], overrides: Overrides,
         readFile: (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) }
@@ -71,6 +98,11 @@ public struct ServerConfiguration: Sendable, Equatable {
             throw ConfigurationError.invalidValue(setting: "--port", value: String(c.port), expected: "0 to 65535")
         }
         c.modelPath = overrides.modelPath ?? env("MODEL_PATH")
+        c.modelDirectory = overrides.modelDirectory ?? env("MODEL_DIR")
+            ?? c.modelPath.flatMap { ModelReference.isReference($0) ? nil : Self.folder(of: $0) }
+        c.trackingURI = MLflowClient.trackingURI(flag: overrides.trackingURI, environment: environment)
+        c.modelCacheDirectory = ModelCache.defaultFolder(environment: environment).path
+        try resolveRegistry(&c, environment: env, overrides: overrides)
         c.maxBodyBytes = try positive("--max-body-bytes", overrides.maxBodyBytes)
             ?? integer("MAX_BODY_BYTES", env("MAX_BODY_BYTES"), in: 1...Int.max) ?? c.maxBodyBytes
         c.maxBatchSize = try positive("--max-batch-size", overrides.maxBatchSize)
@@ -89,10 +121,21 @@ public struct ServerConfiguration: Sendable, Equatable {
                                                       expected: "a postgres:// URL; \(error)")
             }
         }
-        c.apiKeys = try keys(environment: env("API_KEYS"), file: overrides.apiKeyFile ?? env("API_KEY_FILE"), readFile: readFile)
+        c.apiKeys = try keys(environment: env("API_KEYS"), variable: "API_KEYS",
+                             file: overrides.apiKeyFile ?? env("API_KEY_FILE"), readFile: readFile)
+        c.adminKeys = try keys(environment: env("ADMIN_API_KEYS"), variable: "ADMIN_API_KEYS",
+                               file: overrides.adminKeyFile ?? env("ADMIN_API_KEY_FILE"), readFile: readFile)
         c.allowsUnauthenticated = overrides.insecureNoAuth
         if c.apiKeys.isEmpty && !c.allowsUnauthenticated { throw ConfigurationError.noAPIKeys }
+        if let shared = c.adminKeys.firstIndex(where: c.apiKeys.contains) {
+            throw ConfigurationError.sharedKey(adminKeyIndex: shared + 1)
+        }
         return c
+    }
+
+    /// The folder of the model file at `path` (absolute, from the working directory).
+    static func folder(of path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().path
     }
 
     private static func integer(_ name: String, _ text: String?, in range: ClosedRange<Int>) throws -> Int? {
@@ -110,36 +153,15 @@ public struct ServerConfiguration: Sendable, Equatable {
         }
         return value
     }
-
-    private static func keys(environment: String?, file: String?,
-                             readFile: (String) throws -> String) throws -> [String] {
-        var keys: [(key: String, source: String)] = []
-        for part in (environment ?? "").split(separator: ",") {
-            let key = part.trimmingCharacters(in: .whitespaces)
-            if !key.isEmpty { keys.append((key, "API_KEYS")) }
-        }
-        if let file {
-            let text: String
-            do { text = try readFile(file) } catch {
-                throw ConfigurationError.unreadableKeyFile(path: file, reason: "\(error.localizedDescription)")
-            }
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let key = line.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !key.isEmpty && !key.hasPrefix("#") { keys.append((key, "\(file):\(n + 1)")) }
-            }
-        }
-        if let weak = keys.first(where: { $0.key.count < minimumKeyLength }) {
-            throw ConfigurationError.weakKey(source: weak.source, minimumLength: minimumKeyLength)
-        }
-        return keys.map(\.key)
-    }
 }
 
 extension ServerConfiguration: CustomStringConvertible {
     /// The settings for the start-up log line, with the keys counted, never shown.
     public var description: String {
-        "host=\(host) port=\(port) model_path=\(modelPath ?? "-") api_keys=\(apiKeys.count) "
+        "host=\(host) port=\(port) model_path=\(modelPath ?? "-") model_dir=\(modelDirectory ?? "-") "
+            + "api_keys=\(apiKeys.count) admin_api_keys=\(adminKeys.count) "
             + "auth=\(allowsUnauthenticated ? "disabled" : "required") max_body_bytes=\(maxBodyBytes) "
-            + "max_batch_size=\(maxBatchSize) log_level=\(logLevel) database=\(database?.description ?? "-")"
+            + "max_batch_size=\(maxBatchSize) log_level=\(logLevel) database=\(database?.description ?? "-") "
+            + "tracking_uri=\(trackingURI ?? "-") follow_alias=\(followAlias) poll_interval=\(pollInterval)"
     }
 }

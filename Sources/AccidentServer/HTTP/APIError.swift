@@ -85,7 +85,8 @@ extension APIError {
 
     static func modelLoadFailed(path: String, _ error: any Error) -> APIError {
         APIError(status: .unprocessableContent, code: "model_load_failed",
-                 message: "could not load \(path): \(error); the previous model keeps serving", field: "path")
+                 message: "could not load \(ClientText.escaped(path)): \(ClientText.escaped("\(error)", limit: 1000)); "
+                     + "the previous model keeps serving", field: "path")
     }
 
     static func predictionFailed(_ error: any Error) -> APIError {

@@ -7,6 +7,9 @@ struct APIKeySet: Sendable {
 
     init(_ keys: [String]) { self.keys = keys.map { Array($0.utf8) } }
 
+    /// Whether no key is accepted at all.
+    var isEmpty: Bool { keys.isEmpty }
+
     func contains(_ candidate: some Collection<UInt8>) -> Bool {
         let c = Array(candidate)
         var matches: UInt8 = 0

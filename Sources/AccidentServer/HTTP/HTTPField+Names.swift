@@ -6,6 +6,6 @@ typealias HTTPField = HTTPFields.Element
 extension HTTPField.Name {
     /// `X-Request-Id`: the request id, honoured when sent and always echoed.
     static let requestID = HTTPField.Name("X-Request-Id")!
-    /// `X-API-Key`: the API key of the prediction and reload routes.
+    /// `X-API-Key`: the prediction key, or on the reload route the administrator key.
     static let apiKey = HTTPField.Name("X-API-Key")!
 }

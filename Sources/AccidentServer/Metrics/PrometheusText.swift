@@ -33,6 +33,10 @@ enum PrometheusText {
         family(&out, "accident_model_reloads_total", "counter", "Model reload attempts, by result.")
         sample(&out, "accident_model_reloads_total", [("result", "ok")], c.reloadsSucceeded)
         sample(&out, "accident_model_reloads_total", [("result", "failed")], c.reloadsFailed)
+        family(&out, "accident_model_alias_polls_total", "counter",
+               "Polls of the followed registry alias (--follow-alias), by result (failed: registry unreachable or new version unusable).")
+        sample(&out, "accident_model_alias_polls_total", [("result", "ok")], c.aliasPollsSucceeded)
+        sample(&out, "accident_model_alias_polls_total", [("result", "failed")], c.aliasPollsFailed)
         if let log = predictionLog { render(log, into: &out) }
         return out
     }

@@ -13,6 +13,8 @@ final class ServerMetrics: Sendable {
         var predictions: [String: Int] = [:]
         var reloadsSucceeded = 0
         var reloadsFailed = 0
+        var aliasPollsSucceeded = 0
+        var aliasPollsFailed = 0
     }
 
     private let counts = Locked(Counts())
@@ -40,6 +42,12 @@ final class ServerMetrics: Sendable {
     /// Records a model reload attempt.
     func recordReload(succeeded: Bool) {
         counts.withLock { if succeeded { $0.reloadsSucceeded += 1 } else { $0.reloadsFailed += 1 } }
+    }
+
+    /// Records one poll of the followed alias (`--follow-alias`); failed when the registry could
+    /// not be asked or the new version could not be loaded.
+    func recordAliasPoll(succeeded: Bool) {
+        counts.withLock { if succeeded { $0.aliasPollsSucceeded += 1 } else { $0.aliasPollsFailed += 1 } }
     }
 
     /// A copy of the counters, for rendering outside the lock.

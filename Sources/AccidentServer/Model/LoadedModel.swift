@@ -15,11 +15,13 @@ struct LoadedModel: Sendable {
     let nestedFields: [String]
     /// The fast way in for a model of named columns (see `ColumnModel`), else nil.
     let columns: ColumnModel?
-    /// Where it was loaded from (logged, returned by reload; not shown on unauthenticated routes).
+    /// Where it was loaded from (logged; not shown on unauthenticated routes).
     let path: String
+    /// The registry version it is, when it came from the registry.
+    let registry: RegistryProvenance?
     let loadedAt: Date
 
-    init(backend: any PredictionBackend, path: String, loadedAt: Date = Date()) {
+    init(backend: any PredictionBackend, path: String, registry: RegistryProvenance? = nil, loadedAt: Date = Date()) {
         self.backend = backend
         self.info = backend.info
         self.fields = backend.inputFields
@@ -27,6 +29,7 @@ struct LoadedModel: Sendable {
         nestedFields = fields.filter { if case .records = $0.kind { true } else { false } }.map(\.name)
         columns = ColumnModel(backend)
         self.path = path
+        self.registry = registry
         self.loadedAt = loadedAt
     }
 

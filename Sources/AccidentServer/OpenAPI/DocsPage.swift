@@ -24,7 +24,9 @@ enum DocsPage {
         html += model(document)
         html += "<h2>Authentication</h2><p>"
         html += document.authEnabled
-            ? "Routes marked <span class=\"key\">API key</span> need the header <code>X-API-Key</code>; without a valid key they answer 401."
+            ? "Routes marked <span class=\"key\">API key</span> need the header <code>X-API-Key</code>; without a valid key they answer 401. "
+                + "Routes marked <span class=\"key\">administrator key</span> need an administrator key (<code>ADMIN_API_KEYS</code>) "
+                + "there; a prediction key gets 403."
             : "This server runs <strong>without authentication</strong> (<code>--insecure-no-auth</code>)."
         html += "</p><p>Errors are JSON: <code>{\"error\": {\"code\", \"message\", \"field\", \"request_id\"}}</code>; "
             + "<code>field</code> names the field path, e.g. <code>catu</code> or <code>[3].catu</code> in a batch. "
@@ -46,7 +48,9 @@ enum DocsPage {
     private static func route(_ route: APIRoute, authEnabled: Bool) -> String {
         var html = "<div class=\"route\" id=\"\(route.operationID)\"><p><span class=\"method \(route.method.rawValue.lowercased())\">"
             + "\(route.method.rawValue)</span> <code>\(escape(route.path))</code> — \(escape(route.summary))"
-        if route.requiresKey && authEnabled { html += " <span class=\"key\">API key</span>" }
+        if route.requiresKey && authEnabled {
+            html += route.requiresAdminKey ? " <span class=\"key\">administrator key</span>" : " <span class=\"key\">API key</span>"
+        }
         html += "</p><p>\(prose(route.details))</p>"
         if route.acceptsExplain { html += "<p>Query: <code>explain=true</code> adds per-feature contributions.</p>" }
         switch route.body {
@@ -55,7 +59,9 @@ enum DocsPage {
         case .batch:
             html += "<p>Body: a JSON array of records, or <code>text/csv</code> with a header line of field names "
                 + "(models whose records hold lists of objects take JSON only).</p>"
-        case .reload: html += "<p>Body: <code>{\"path\": \"/models/accident.aml\"}</code>.</p>"
+        case .reload:
+            html += "<p>Body: <code>{\"model\": \"models:/accident-severity@champion\"}</code> or "
+                + "<code>{\"path\": \"accident.aml\"}</code>.</p>"
         }
         if !route.errors.isEmpty {
             html += "<table><tr><th>Status</th><th>When</th></tr>"

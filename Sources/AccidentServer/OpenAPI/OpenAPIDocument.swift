@@ -20,6 +20,8 @@ struct OpenAPIDocument {
             "components": .object([
                 "securitySchemes": .object([
                     "ApiKey": .object(["type": "apiKey", "in": "header", "name": "X-API-Key"]),
+                    "AdminApiKey": .object(["type": "apiKey", "in": "header", "name": "X-API-Key",
+                                            "description": "An administrator key (ADMIN_API_KEYS); a prediction key gets 403."]),
                 ]),
                 "parameters": .object([
                     "RequestId": .object([
@@ -64,7 +66,8 @@ struct OpenAPIDocument {
             "operationId": .string(route.operationID),
             "summary": .string(route.summary),
             "description": .string(route.details),
-            "security": .array(route.requiresKey && authEnabled ? [.object(["ApiKey": []])] : []),
+            "security": .array(route.requiresKey && authEnabled
+                ? [.object([route.requiresAdminKey ? "AdminApiKey" : "ApiKey": []])] : []),
             "parameters": .array(parameters),
             "requestBody": requestBody(route.body),
             "responses": .object(responses),

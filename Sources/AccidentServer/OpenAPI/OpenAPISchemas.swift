@@ -40,6 +40,16 @@ enum OpenAPISchemas {
             ], required: ["model_version", "count", "predictions"])),
             ("Model", object([
                 ("kind", string), ("version", .object(["type": "string", "description": "CRC-32 of the model file (hex)."])),
+                ("checksum", .object(["type": "string", "description": "CRC-32 of the model file (hex), as the registry records it."])),
+                ("registry", .object([
+                    "type": ["object", "null"], "description": "The registry version served, null for a model loaded from a file.",
+                    "properties": .object([
+                        "reference": string, "name": string,
+                        "version": .object(["type": "string", "description": "The registry's version number."]),
+                        "alias": .object(["type": "string", "description": "The alias it was loaded through, if any."]),
+                        "run_id": string,
+                    ]),
+                ])),
                 ("class_labels", .object(["type": "array", "items": string])), ("prediction_unit", string),
                 ("created", .object(["type": "string", "description": "When the model was trained (ISO 8601)."])),
                 ("loaded_at", .object(["type": "string", "format": "date-time"])),
@@ -50,8 +60,10 @@ enum OpenAPISchemas {
                 ("model_loaded", .object(["type": "boolean"])), ("model", ref("Model")),
                 ("uptime_seconds", .object(["type": "number"])),
             ], required: ["status", "model_loaded", "uptime_seconds"])),
-            ("ReloadRequest", object([("path", .object(["type": "string", "description": "Model file on the server."]))],
-                                     required: ["path"])),
+            ("ReloadRequest", object([
+                ("model", .object(["type": "string", "description": "models:/NAME@ALIAS, models:/NAME/VERSION, or a model file path."])),
+                ("path", .object(["type": "string", "description": "A model file below the model folder (MODEL_DIR)."])),
+            ], required: [])),
             ("ReloadResult", object([
                 ("status", .object(["type": "string", "enum": ["reloaded"]])), ("model", ref("Model")),
                 ("previous_version", .object(["type": "string", "description": "Absent when no model was loaded before."])),

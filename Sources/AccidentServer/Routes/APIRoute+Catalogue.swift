@@ -33,14 +33,24 @@ extension APIRoute {
                  errors: keyErrors + bodyErrors + [(503, "no model is loaded")],
                  handler: { try await $0.predictions.predictBatch($1, context: $2) }),
         APIRoute(method: .post, path: APIPath.reloadModel, operationID: "reloadModel", summary: "Load another model",
-                 details: "Loads the model file at `path` and swaps it in atomically: requests already running finish "
-                     + "on the previous model. A file that fails to load leaves the previous model serving and gives 422.",
+                 details: "Needs an administrator key (ADMIN_API_KEYS). Loads `model` (a registry reference "
+                     + "models:/NAME@ALIAS or models:/NAME/VERSION, resolved, downloaded and verified through the "
+                     + "registry, or a file path) or the model file at `path` (relative to the model folder, MODEL_DIR, "
+                     + "or absolute below it), and swaps it in atomically: requests already running finish on the "
+                     + "previous model. Any failure leaves the previous model serving.",
                  requiresKey: true, body: .reload, acceptsExplain: false, success: .json(schema: "ReloadResult"),
                  errors: keyErrors + [
-                     (400, "the body is not valid JSON"), (413, "the body is larger than MAX_BODY_BYTES"),
+                     (400, "the body is not valid JSON"),
+                     (403, "the key is a prediction key, not an administrator key; or `path` is outside the model "
+                         + "folder (`..`, an absolute path elsewhere, a symbolic link leading out)"),
+                     (413, "the body is larger than MAX_BODY_BYTES"),
                      (415, "the content type is not application/json"),
-                     (422, "`path` is missing, or the file could not be loaded (the message says why)"),
+                     (422, "neither `model` nor `path` is given (or both); the file could not be loaded; the reference "
+                         + "is invalid or names no model, version or alias; the downloaded file is damaged"),
+                     (502, "the registry is unreachable or answered an error (registry_unavailable, registry_bad_response)"),
+                     (503, "a registry reference, but the server has no tracking URI (registry_not_configured)"),
                  ],
+                 requiresAdminKey: true,
                  handler: { try await $0.models.reload($1, context: $2) }),
         APIRoute(method: .get, path: APIPath.openAPI, operationID: "openAPI", summary: "This OpenAPI document",
                  details: "The OpenAPI 3.1 description of every route; the record schema is the loaded model's.",

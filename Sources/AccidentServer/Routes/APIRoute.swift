@@ -30,6 +30,8 @@ struct APIRoute: Sendable {
     let success: Success
     /// The error statuses the route can answer, with when.
     let errors: [(status: Int, when: String)]
+    /// Whether the key must be an administrator key (`ADMIN_API_KEYS`) rather than a prediction key.
+    var requiresAdminKey = false
     /// What answers the route.
     let handler: Handler
 }

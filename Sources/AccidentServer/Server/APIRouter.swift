@@ -3,7 +3,7 @@ import Hummingbird
 /// Builds the router: the middleware stack, then every route of `APIRoute.catalogue`.
 ///
 /// Middleware order, outermost first: request id → timing, metrics and access log → JSON
-/// errors (404/405 included) → API key (secured routes only) → handler.
+/// errors (404/405 included) → API key (prediction routes) or administrator key (reload) → handler.
 enum APIRouter {
     static func make(state: ServerState) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
@@ -15,13 +15,19 @@ enum APIRouter {
         if !state.configuration.allowsUnauthenticated {
             secured.add(middleware: APIKeyMiddleware(keys: state.keys))
         }
+        let administration = router.group()
+        if !state.configuration.allowsUnauthenticated {
+            administration.add(middleware: AdminKeyMiddleware(adminKeys: state.adminKeys, predictionKeys: state.keys))
+        }
         let handlers = RouteHandlers(state: state)
         for route in APIRoute.catalogue {
             let handler = route.handler
             let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = {
                 try await handler(handlers, $0, $1)
             }
-            if route.requiresKey {
+            if route.requiresAdminKey {
+                administration.on(RouterPath(route.path), method: route.method, use: respond)
+            } else if route.requiresKey {
                 secured.on(RouterPath(route.path), method: route.method, use: respond)
             } else {
                 router.on(RouterPath(route.path), method: route.method, use: respond)

@@ -1,4 +1,5 @@
 import AccidentML
+import AccidentRegistry
 import Dispatch
 import Foundation
 import Logging
@@ -10,16 +11,26 @@ final class ServerState: Sendable {
     let metrics = ServerMetrics()
     let loader: BackendLoader
     let keys: APIKeySet
+    /// The administrator keys (reloads).
+    let adminKeys: APIKeySet
+    /// The folder reloads by file path read from, or nil when they are refused.
+    let modelFolder: ModelFolder?
+    /// Resolves registry references, or nil when no tracking URI is configured.
+    let resolver: ModelResolver?
     let startedAt = Stopwatch()
     let logger: Logger
     /// Writes every served prediction to the database, when one is configured.
     let predictionLog: PredictionLogService?
 
-    init(configuration: ServerConfiguration, loader: @escaping BackendLoader, initialModel: LoadedModel?, logger: Logger) {
+    init(configuration: ServerConfiguration, loader: @escaping BackendLoader, initialModel: LoadedModel?,
+         modelFolder: ModelFolder?, resolver: ModelResolver? = nil, logger: Logger) {
         self.configuration = configuration
         self.loader = loader
         self.models = ModelSlot(initialModel)
         self.keys = APIKeySet(configuration.apiKeys)
+        self.adminKeys = APIKeySet(configuration.adminKeys)
+        self.modelFolder = modelFolder
+        self.resolver = resolver
         self.logger = logger
         predictionLog = configuration.database.map { PredictionLogService(configuration: $0, log: logger) }
     }
@@ -30,26 +41,6 @@ final class ServerState: Sendable {
         return model
     }
 
-    /// Loads the model at `path` off the request threads and swaps it in; on failure the
-    /// previous model keeps serving. Returns the new model and the one it replaced.
-    func reload(from path: String) async throws(APIError) -> (new: LoadedModel, old: LoadedModel?) {
-        let loaded: LoadedModel
-        do {
-            loaded = try await Self.load(path, with: loader)
-        } catch {
-            metrics.recordReload(succeeded: false)
-            logger.warning("model reload failed", metadata: ["path": .string(path), "error": .string("\(error)")])
-            throw .modelLoadFailed(path: path, error)
-        }
-        let old = models.replace(with: loaded)
-        metrics.recordReload(succeeded: true)
-        logger.notice("model reloaded", metadata: [
-            "path": .string(path), "version": .string(loaded.info.version),
-            "previous_version": .string(old?.info.version ?? "-"),
-        ])
-        return (loaded, old)
-    }
-
     /// Runs the (blocking, possibly slow) loader on a Dispatch queue, not on a Swift
     /// concurrency thread that requests need.
     static func load(_ path: String, with loader: @escaping BackendLoader) async throws -> LoadedModel {
@@ -58,6 +49,14 @@ final class ServerState: Sendable {
                 continuation.resume(with: Result { LoadedModel(backend: try loader(path), path: path) })
             }
         }
+    }
+
+    /// Resolves `reference` with `resolver` (downloading and verifying the file unless cached)
+    /// and serves the model it loaded; throws the resolver's `RegistryError`.
+    static func load(_ reference: ModelReference, with resolver: ModelResolver) async throws -> LoadedModel {
+        let resolved = try await resolver.resolve(reference)
+        return LoadedModel(backend: AccidentModelBackend(model: resolved.model), path: resolved.path.path,
+                           registry: RegistryProvenance(resolved))
     }
 
     /// Seconds since the server state was created.

@@ -37,11 +37,13 @@ enum TestModels {
         try AccidentModel.load(from: URL(fileURLWithPath: try path(file)))
     }
 
-    /// A fresh copy of a model file in a new temporary folder (for reload tests).
+    /// The folder holding every test model file: the test servers' model folder (`MODEL_DIR`).
+    static func folderPath() throws -> String { try folder.get().path }
+
+    /// A fresh copy of a model file, under a new name in the test models' folder (for reload tests
+    /// that damage it).
     static func copy(_ file: File) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("accident-server-copy-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let destination = directory.appendingPathComponent("\(file.rawValue).aml")
+        let destination = try folder.get().appendingPathComponent("copy-\(UUID())-\(file.rawValue).aml")
         try FileManager.default.copyItem(atPath: try path(file), toPath: destination.path)
         return destination.path
     }

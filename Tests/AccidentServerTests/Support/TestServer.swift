@@ -9,16 +9,21 @@ import Testing
 
 /// Builds servers that serve the real test models (`TestModels`) for the route tests.
 enum TestServer {
-    /// The API key every test server accepts.
+    /// The prediction key every test server accepts.
     static let key = "test-key-0123456789abcdef"
+    /// The administrator key every test server accepts (reloads).
+    static let adminKey = "test-admin-key-0123456789abcdef"
 
-    /// A server on 127.0.0.1 with a free port, one API key, and `model` loaded with the
-    /// production loader unless `loadModel` is false.
+    /// A server on 127.0.0.1 with a free port, one prediction key, one administrator key, the test
+    /// models' folder as model folder, and `model` loaded with the production loader unless
+    /// `loadModel` is false.
     static func make(_ model: TestModels.File = .accidentLogistic, loadModel: Bool = true,
                      configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> PredictionServer {
         var c = ServerConfiguration()
         c.port = 0
         c.apiKeys = [key]
+        c.adminKeys = [adminKey]
+        c.modelDirectory = try TestModels.folderPath()
         if loadModel { c.modelPath = try TestModels.path(model) }
         configure(&c)
         return try await PredictionServer(configuration: c, loader: AccidentModelBackend.load, logger: quietLogger)
@@ -30,6 +35,8 @@ enum TestServer {
         var c = ServerConfiguration()
         c.port = 0
         c.apiKeys = [key]
+        c.adminKeys = [adminKey]
+        c.modelDirectory = try TestModels.folderPath()
         c.modelPath = "in-memory"
         return try await PredictionServer(configuration: c, loader: { path in
             path == "in-memory" ? backend : try AccidentModelBackend.load(path)
@@ -74,6 +81,11 @@ extension TestClientProtocol {
         if let key { headers[HTTPField.Name("X-API-Key")!] = key }
         headers[.contentType] = contentType
         return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// POSTs a reload of `path` (a model file, relative to the model folder or absolute) with the administrator key.
+    func reload(path: String, key: String? = TestServer.adminKey) async throws -> TestResponse {
+        try await post("/api/v1/reload_model", JSONValue.object(["path": .string(path)]).text, key: key)
     }
 
     func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
