@@ -45,8 +45,8 @@ service_table() {
     cat <<'EOF'
 postgresql_accidents	postgres.sh	back	PG_PORT	54329
 adminer	adminer.sh	front	ADMINER_PORT	8088
-minio	s3.sh	back	S3_PORT	8333
-mlflow-server	mlflow.sh	front	MLFLOW_PORT	5000
+minio	s3.sh	back	S3_PORT	18333
+mlflow-server	mlflow.sh	front	MLFLOW_PORT	15000
 redis	redis.sh	back	REDIS_PORT	6379
 airflow-init	airflow.sh	back	-	-
 airflow-webserver	airflow.sh	front	AIRFLOW_PORT	8080
@@ -103,8 +103,8 @@ export_service_settings() {
     local bind="${STACK_BIND:-127.0.0.1}"
     export ACCIDENTML_PG_PORT="${PG_PORT:-54329}"
     export ACCIDENTML_ADMINER_PORT="${ADMINER_PORT:-8088}" ACCIDENTML_ADMINER_BIND="$bind"
-    export ACCIDENTML_S3_PORT="${S3_PORT:-8333}"
-    export ACCIDENTML_MLFLOW_PORT="${MLFLOW_PORT:-5000}" ACCIDENTML_MLFLOW_BIND="$bind"
+    export ACCIDENTML_S3_PORT="${S3_PORT:-18333}"
+    export ACCIDENTML_MLFLOW_PORT="${MLFLOW_PORT:-15000}" ACCIDENTML_MLFLOW_BIND="$bind"
     export ACCIDENTML_REDIS_PORT="${REDIS_PORT:-6379}"
     export ACCIDENTML_AIRFLOW_PORT="${AIRFLOW_PORT:-8080}" ACCIDENTML_AIRFLOW_BIND="$bind"
     export ACCIDENTML_FLOWER_PORT="${FLOWER_PORT:-5555}" ACCIDENTML_FLOWER_BIND="$bind"
@@ -185,7 +185,7 @@ health() {
         mlflow-server) local url; url="$(state_value mlflow MLFLOW_URL)"; [ -n "$url" ] && http_ok "$url/" ;;
         minio)
             local url; url="$(state_value s3 S3_ENDPOINT)"
-            [ -n "$url" ] && { http_ok "$url/healthz" || http_ok "$url/status"; } ;;
+            [ -n "$url" ] && http_ok "$url/healthz" ;; # SeaweedFS S3 liveness (MinIO: /minio/health/live)
         redis)
             local port pw; port="$(state_value redis REDIS_PORT)"; pw="$(state_value redis REDIS_PASSWORD)"
             [ -n "$port" ] && [ "$(REDISCLI_AUTH="$pw" redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = "PONG" ] ;;
