@@ -9,6 +9,7 @@
 #   scripts/stack.sh backup             # pg_dump -Fc of accidents, mlflow, airflow into the backup folder
 #   scripts/stack.sh restore FILE       # pg_restore one dump into its database (named by the file)
 #   scripts/stack.sh down [--purge]     # stop everything (a backup first); --purge also deletes backups and credentials
+#   scripts/stack.sh init               # only write the env file (to edit STACK_BIND or ports before up)
 #   scripts/stack.sh describe           # the service table (tab-separated), for tests and docs
 #
 # Order of `up`: PostgreSQL (databases accidents, mlflow, airflow; the default BAAC year ingested
@@ -34,6 +35,7 @@ env_file="${ACCIDENTML_STACK_ENV:-$repo/.services/stack.env}"
 backup_dir="${ACCIDENTML_STACK_BACKUP:-$repo/.services/stack/backup}"
 train_bin="${ACCIDENTML_TRAIN_BINARY:-$repo/.build/release/train}"
 server_bin="${ACCIDENTML_API_BINARY:-$repo/.build/release/accident-server}"
+run_dir="${ACCIDENTML_STACK_RUN_DIR:-$repo/runs/stack-default}"
 model_name="accident-severity"
 databases=(accidents mlflow airflow)
 started=()
@@ -310,23 +312,6 @@ up_postgres() {
     fi
 }
 
-# The champion: when the registry has no accident-severity@champion, the default job trains,
-# logs to MLflow and registers the model; its version becomes the champion.
-ensure_champion() {
-    local tracking="$1" status=0
-    "$train_bin" registry show "$model_name@champion" --tracking-uri "$tracking" >/dev/null 2>&1 || status=$?
-    [ "$status" -eq 0 ] && return 0
-    [ "$status" -eq 66 ] || die "train registry show $model_name@champion failed (exit $status): is MLflow healthy?"
-    say "no champion yet: training the default model, registering and promoting it"
-    local out="$repo/runs/stack-default"
-    (cd "$repo" && "$train_bin" default --tracking-uri "$tracking" --register "$model_name" --output "$out" >&2) \
-        || die "the default job with tracking failed (output above)"
-    local version
-    version="$(jq -r '.version // empty' "$out/mlflow.json")"
-    [ -n "$version" ] || die "$out/mlflow.json names no registered version"
-    "$train_bin" registry promote "$model_name" --version "$version" --alias champion --tracking-uri "$tracking" >&2
-}
-
 stack_up() {
     local first=0
     create_env_file && first=1
@@ -345,7 +330,11 @@ stack_up() {
     start_service flower flower.sh "pipeline" 60
     local tracking
     tracking="$("$services/mlflow.sh" url)"
-    if ! health app; then ensure_champion "$tracking"; fi
+    if ! health app; then
+        (cd "$repo" && MLFLOW_TRACKING_URI="$tracking" MLFLOW_MODEL_NAME="$model_name" \
+            ACCIDENTML_TRAIN_BINARY="$train_bin" scripts/ensure-champion.sh "$run_dir") \
+            || die "no champion in the registry and the default job could not make one (output above)"
+    fi
     start_service app api.sh "stack" 120
     write_runtime_env
     load_env
@@ -394,8 +383,8 @@ stack_down() {
     for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && left+=("$pid"); done
     [ ${#left[@]} -eq 0 ] || die "processes still running after down: ${left[*]}"
     if [ $purge -eq 1 ]; then
-        rm -rf "$backup_dir" "$env_file" "$repo/runs/stack-default"
-        say "stopped; purged the backups, the env file and runs/stack-default"
+        rm -rf "$backup_dir" "$env_file" "$run_dir"
+        say "stopped; purged the backups, the env file and $run_dir"
     else
         write_runtime_env 2>/dev/null || true
         say "stopped; no process left (settings in $env_file, backups in $backup_dir)"
@@ -457,11 +446,12 @@ stack_restore() {
 
 case "${1:-}" in
     up) stack_up ;;
+    init) create_env_file || true; echo "$env_file" ;;
     down) shift; stack_down "$@" ;;
     status) load_env; status_table ;;
     logs) shift; load_env; stack_logs "$@" ;;
     backup) stack_backup ;;
     restore) stack_restore "${2:-}" ;;
     describe) service_table ;;
-    *) echo "usage: $0 up|down [--purge]|status|logs [SERVICE]|backup|restore FILE|describe" >&2; exit 2 ;;
+    *) echo "usage: $0 up|down [--purge]|status|logs [SERVICE]|backup|restore FILE|init|describe" >&2; exit 2 ;;
 esac
