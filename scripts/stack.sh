@@ -49,12 +49,12 @@ postgresql_accidents	postgres.sh	back	PG_PORT	54329
 adminer	adminer.sh	front	ADMINER_PORT	8088
 minio	s3.sh	back	S3_PORT	18333
 mlflow-server	mlflow.sh	front	MLFLOW_PORT	15000
-redis	redis.sh	back	REDIS_PORT	6379
+redis	redis.sh	back	REDIS_PORT	16379
 airflow-init	airflow.sh	back	-	-
-airflow-webserver	airflow.sh	front	AIRFLOW_PORT	8080
+airflow-webserver	airflow.sh	front	AIRFLOW_PORT	18080
 airflow-scheduler	airflow.sh	back	-	-
 airflow-worker	airflow.sh	back	-	-
-flower	flower.sh	front	FLOWER_PORT	5555
+flower	flower.sh	front	FLOWER_PORT	15555
 app	api.sh	front	APP_PORT	8000
 EOF
 }
@@ -107,9 +107,9 @@ export_service_settings() {
     export ACCIDENTML_ADMINER_PORT="${ADMINER_PORT:-8088}" ACCIDENTML_ADMINER_BIND="$bind"
     export ACCIDENTML_S3_PORT="${S3_PORT:-18333}"
     export ACCIDENTML_MLFLOW_PORT="${MLFLOW_PORT:-15000}" ACCIDENTML_MLFLOW_BIND="$bind"
-    export ACCIDENTML_REDIS_PORT="${REDIS_PORT:-6379}"
-    export ACCIDENTML_AIRFLOW_PORT="${AIRFLOW_PORT:-8080}" ACCIDENTML_AIRFLOW_BIND="$bind"
-    export ACCIDENTML_FLOWER_PORT="${FLOWER_PORT:-5555}" ACCIDENTML_FLOWER_BIND="$bind"
+    export ACCIDENTML_REDIS_PORT="${REDIS_PORT:-16379}"
+    export ACCIDENTML_AIRFLOW_PORT="${AIRFLOW_PORT:-18080}" ACCIDENTML_AIRFLOW_BIND="$bind"
+    export ACCIDENTML_FLOWER_PORT="${FLOWER_PORT:-15555}" ACCIDENTML_FLOWER_BIND="$bind"
     export ACCIDENTML_API_PORT="${APP_PORT:-8000}" ACCIDENTML_API_BIND="$bind"
     export ACCIDENTML_STACK_ENV="$env_file"
 }
@@ -168,13 +168,17 @@ write_runtime_env() {
 
 http_ok() { curl -fsS --max-time 10 -o /dev/null "$@" 2>/dev/null; }
 
+# Runs a tool of the Airflow venv against the running instance (its AIRFLOW_HOME).
 airflow_cli() {
     local home venv
     home="$(state_value airflow AIRFLOW_HOME)"
-    venv="${ACCIDENTML_AIRFLOW_VENV:-$repo/.venv-airflow}"
-    [ -n "$home" ] && [ -x "$venv/bin/airflow" ] || return 1
-    AIRFLOW_HOME="$home" timeout 120 "$venv/bin/$1" "${@:2}" >/dev/null 2>&1
+    venv="$(state_value airflow AIRFLOW_VENV)"
+    [ -n "$home" ] && [ -x "$venv/bin/$1" ] || return 1
+    AIRFLOW_HOME="$home" timeout 120 "$venv/bin/$1" "${@:2}" 2>/dev/null
 }
+
+# The Nth pid of airflow.sh's AIRFLOW_PIDS (api-server, scheduler, dag-processor, celery worker).
+airflow_pid() { local pids; pids="$(state_value airflow AIRFLOW_PIDS)"; echo "$pids" | awk -v n="$1" '{print $n}'; }
 
 # health SERVICE: exit 0 when the seed's health check for that service passes.
 health() {
@@ -196,10 +200,11 @@ health() {
             [ -n "$url" ] || return 1
             body="$(curl -fsS --max-time 10 "$url/api/v2/monitor/health" 2>/dev/null)" || return 1
             [ "$(jq -r '.metadatabase.status' <<<"$body" 2>/dev/null)" = "healthy" ] ;;
-        airflow-scheduler) airflow_cli airflow jobs check --job-type SchedulerJob ;;
+        airflow-scheduler) airflow_cli airflow jobs check --job-type SchedulerJob >/dev/null ;;
         airflow-worker)
-            airflow_cli celery --app airflow.providers.celery.executors.celery_executor.app inspect ping --timeout 10 ;;
-        airflow-init) airflow_cli airflow db check-migrations --migration-wait-timeout 1 ;;
+            local answer; answer="$(airflow_cli celery -b "$(state_value redis REDIS_URL)" inspect ping -t 5)" || return 1
+            [[ "$answer" == *pong* ]] ;;
+        airflow-init) airflow_cli airflow db check-migrations --migration-wait-timeout 1 >/dev/null ;;
         flower)
             local url user pw; url="$(state_value flower FLOWER_URL)"
             user="$(state_value flower FLOWER_USER)"; pw="$(state_value flower FLOWER_PASSWORD)"
@@ -221,9 +226,9 @@ service_pid() {
         mlflow-server) pid="$(state_value mlflow MLFLOW_PID)"; port="$(state_value mlflow MLFLOW_PORT)" ;;
         minio) pid="$(state_value s3 S3_PID)"; port="$(state_value s3 S3_PORT)" ;;
         redis) pid="$(state_value redis REDIS_PID)"; port="$(state_value redis REDIS_PORT)" ;;
-        airflow-webserver) pid="$(state_value airflow AIRFLOW_API_SERVER_PID)"; port="$(state_value airflow AIRFLOW_PORT)" ;;
-        airflow-scheduler) pid="$(state_value airflow AIRFLOW_SCHEDULER_PID)" ;;
-        airflow-worker) pid="$(state_value airflow AIRFLOW_WORKER_PID)" ;;
+        airflow-webserver) pid="$(airflow_pid 1)"; port="$(state_value airflow AIRFLOW_PORT)" ;;
+        airflow-scheduler) pid="$(airflow_pid 2)" ;;
+        airflow-worker) pid="$(airflow_pid 4)" ;;
         flower) pid="$(state_value flower FLOWER_PID)"; port="$(state_value flower FLOWER_PORT)" ;;
     esac
     if [ -z "$pid" ] && [ -n "$port" ]; then pid="$(listener_pid "$port")"; fi
@@ -399,9 +404,10 @@ log_files() {
         mlflow-server) "$services/mlflow.sh" logs 2>/dev/null || { local d; d="$(state_value mlflow MLFLOW_DIR)"; ls "$d"/*.log 2>/dev/null; } ;;
         minio) "$services/s3.sh" logs 2>/dev/null || { local d; d="$(state_value s3 S3_DIR)"; ls "$d"/*.log 2>/dev/null; } ;;
         redis) "$services/redis.sh" logs 2>/dev/null || { local d; d="$(state_value redis REDIS_DIR)"; ls "$d"/*.log 2>/dev/null; } ;;
-        airflow-*) local h; h="$(state_value airflow AIRFLOW_HOME)"
-                   local part="${1#airflow-}"; [ "$part" = webserver ] && part=api-server
-                   ls "$h"/*"$part"*.log "$h"/logs/*"$part"*.log 2>/dev/null ;;
+        airflow-*) local h part; h="$(state_value airflow AIRFLOW_HOME)"
+                   case "$1" in airflow-webserver) part=api-server ;; airflow-scheduler) part="scheduler dag-processor" ;;
+                       airflow-worker) part=celery-worker ;; *) part=db-migrate ;; esac
+                   local p; for p in $part; do ls "$h/logs/$p.log" 2>/dev/null || true; done ;;
         flower) "$services/flower.sh" logs 2>/dev/null || { local d; d="$(state_value flower FLOWER_DIR)"; ls "$d"/*.log 2>/dev/null; } ;;
     esac
 }

@@ -77,7 +77,10 @@ class PrivateStack:
             "ACCIDENTML_STACK_TEST_MARKER": self.marker,
         }
         for name, variable in STATE_VARIABLES.items():
-            self.env[variable] = str(root / "state" / f"{name}.state")
+            # airflow.sh reads Redis's state from <checkout>/.services/redis.state whatever
+            # ACCIDENTML_REDIS_STATE says: Redis keeps the checkout's state file until it does.
+            if name != "redis":
+                self.env[variable] = str(root / "state" / f"{name}.state")
 
     def stack(self, *args, timeout=3600, check=True):
         full_env = dict(os.environ, **self.env)
@@ -100,7 +103,8 @@ class PrivateStack:
         return read_env_file(self.env["ACCIDENTML_STACK_ENV"])
 
     def state(self, name):
-        return read_env_file(self.env[STATE_VARIABLES[name]])
+        default = REPO / ".services" / f"{name}.state"
+        return read_env_file(self.env.get(STATE_VARIABLES[name], default))
 
     def marked_pids(self):
         """Every live process whose environment carries this stack's marker."""
