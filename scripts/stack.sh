@@ -204,7 +204,10 @@ health() {
         airflow-worker)
             local answer; answer="$(airflow_cli celery -b "$(state_value redis REDIS_URL)" inspect ping -t 5)" || return 1
             [[ "$answer" == *pong* ]] ;;
-        airflow-init) airflow_cli airflow db check-migrations --migration-wait-timeout 1 >/dev/null ;;
+        airflow-init) # one-shot `airflow db migrate`: done when the metadata database has its schema version
+            local db; db="$(state_value airflow AIRFLOW_DB_URL)"
+            [ -n "$db" ] && [ -n "$(psql -X -tA "${db/postgresql+psycopg2:/postgresql:}" \
+                -c "SELECT version_num FROM alembic_version" 2>/dev/null)" ] ;;
         flower)
             local url user pw; url="$(state_value flower FLOWER_URL)"
             user="$(state_value flower FLOWER_USER)"; pw="$(state_value flower FLOWER_PASSWORD)"
@@ -249,21 +252,27 @@ service_url() {
 }
 
 status_table() {
-    local name script tier var port url pid state any_down=0
+    local name script tier var port url pid state any_down=0 checks
+    # The health checks run side by side (the Airflow CLI ones take seconds each).
+    checks="$(mktemp -d)"
+    while IFS=$'\t' read -r name script tier var port; do
+        if [ -x "$services/$script" ]; then
+            (if health "$name"; then echo healthy; else echo down; fi >"$checks/$name") &
+        else
+            echo missing >"$checks/$name"
+        fi
+    done < <(service_table)
+    wait
     printf '%-21s %-20s %-42s %-8s %s\n' SERVICE "RUN BY" URL HEALTH PID
     while IFS=$'\t' read -r name script tier var port; do
         url="$(service_url "$name" || true)"
-        if [ ! -x "$services/$script" ]; then
-            state="missing"; any_down=1
-        elif health "$name"; then
-            state="healthy"
-        else
-            state="down"; any_down=1
-        fi
+        state="$(cat "$checks/$name")"
+        [ "$state" = healthy ] || any_down=1
         pid="$(service_pid "$name")"
         [ "$name" = "airflow-init" ] && { [ "$state" = healthy ] && state="done"; pid="-"; }
         printf '%-21s %-20s %-42s %-8s %s\n' "$name" "$script" "${url:--}" "$state" "$pid"
     done < <(service_table)
+    rm -rf "$checks"
     return $((any_down * 3))
 }
 
