@@ -9,7 +9,7 @@
 #   scripts/stack.sh backup             # pg_dump -Fc of accidents, mlflow, airflow into the backup folder
 #   scripts/stack.sh restore FILE       # pg_restore one dump into its database (named by the file)
 #   scripts/stack.sh down [--purge]     # stop everything (a backup first); --purge also deletes backups and credentials
-#   scripts/stack.sh init               # only write the env file (to edit STACK_BIND or ports before up)
+#   scripts/stack.sh init               # only write the env file (settings; what runs now): edit STACK_BIND before up
 #   scripts/stack.sh describe           # the service table (tab-separated), for tests and docs
 #
 # Order of `up`: PostgreSQL (databases accidents, mlflow, airflow; the default BAAC year ingested
@@ -461,7 +461,7 @@ stack_restore() {
 
 case "${1:-}" in
     up) stack_up ;;
-    init) create_env_file || true; echo "$env_file" ;;
+    init) create_env_file || true; write_runtime_env; echo "$env_file" ;;
     down) shift; stack_down "$@" ;;
     status) load_env; status_table ;;
     logs) shift; load_env; stack_logs "$@" ;;
