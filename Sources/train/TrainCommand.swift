@@ -19,7 +19,7 @@ struct TrainCommand: ParsableCommand {
             """,
         version: accidentMLVersion,
         subcommands: [DefaultCommand.self, FitCommand.self, EvaluateCommand.self, PredictCommand.self,
-                      InspectCommand.self, GenerateCommand.self, IngestCommand.self],
+                      InspectCommand.self, GenerateCommand.self, IngestCommand.self, ValidateCommand.self],
         defaultSubcommand: DefaultCommand.self)
 }
 
