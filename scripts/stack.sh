@@ -326,6 +326,47 @@ up_postgres() {
     fi
 }
 
+# Airflow's REST API with the admin's token: airflow_api METHOD PATH [JSON]; prints the HTTP status.
+airflow_api() {
+    local url token
+    url="$(state_value airflow AIRFLOW_URL)"
+    token="$(curl -fsS --max-time 30 -H 'Content-Type: application/json' "$url/auth/token" -d "$(jq -n \
+        --arg u "$(state_value airflow AIRFLOW_ADMIN_USER)" --arg p "$(state_value airflow AIRFLOW_ADMIN_PASSWORD)" \
+        '{username: $u, password: $p}')" | jq -r .access_token)" || return 1
+    curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -X "$1" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' "$url$2" ${3:+-d "$3"}
+}
+
+# Creates or updates an Airflow Variable or Connection (KIND variables|connections, ID, JSON body).
+airflow_put() {
+    local code
+    code="$(airflow_api PATCH "/api/v2/$1/$2" "$3")" || return 1
+    [ "$code" = 404 ] && code="$(airflow_api POST "/api/v2/$1" "$3")"
+    case "$code" in 200|201) return 0 ;; *) say "Airflow refused $1/$2 (HTTP $code)"; return 1 ;; esac
+}
+
+# The pipeline's Variables and Connections (pipeline/dags/accidentml/settings.py), from what runs
+# now: rewritten by every `up`, as ports and passwords change when a service restarts.
+configure_pipeline() {
+    local pg_url api_url pipeline_dir
+    pg_url="$(state_value postgres PG_URL)"
+    api_url="$(state_value api API_URL)"
+    pipeline_dir="$(dirname "$backup_dir")/pipeline"
+    mkdir -p "$pipeline_dir/landing" "$pipeline_dir/work"
+    airflow_put variables accidentml_train_bin "$(jq -n --arg v "$train_bin" '{key: "accidentml_train_bin", value: $v}')" &&
+    airflow_put variables accidentml_mlflow_uri "$(jq -n --arg v "$(state_value mlflow MLFLOW_URL)" '{key: "accidentml_mlflow_uri", value: $v}')" &&
+    airflow_put variables accidentml_work_dir "$(jq -n --arg v "$pipeline_dir/work" '{key: "accidentml_work_dir", value: $v}')" &&
+    airflow_put variables accidentml_landing_dir "$(jq -n --arg v "$pipeline_dir/landing" '{key: "accidentml_landing_dir", value: $v}')" &&
+    airflow_put connections accidentml_db "$(jq -n --arg port "$(state_value postgres PG_PORT)" \
+        --arg pw "$(sed -E 's|^postgres://[^:]*:([^@]*)@.*|\1|' <<<"$pg_url")" \
+        '{connection_id: "accidentml_db", conn_type: "postgres", host: "127.0.0.1", port: ($port | tonumber),
+          login: "accidentml", password: $pw, schema: "accidents"}')" &&
+    airflow_put connections accidentml_api "$(jq -n --arg port "${api_url##*:}" --arg admin "$ADMIN_API_KEYS" \
+        --arg key "$API_KEYS" '{connection_id: "accidentml_api", conn_type: "http", host: "127.0.0.1",
+          port: ($port | tonumber), schema: "http", password: $admin, extra: ({predict_key: $key} | tojson)}')" \
+        || die "could not set the pipeline's Airflow Variables and Connections"
+}
+
 stack_up() {
     local first=0
     create_env_file && first=1
@@ -350,6 +391,7 @@ stack_up() {
             || die "no champion in the registry and the default job could not make one (output above)"
     fi
     start_service app api.sh "stack" 120
+    configure_pipeline
     write_runtime_env
     load_env
     if [ ${#started[@]} -eq 0 ]; then say "everything was already up"; else say "started: ${started[*]}"; fi
