@@ -429,7 +429,7 @@ stack_down() {
         pid="$(service_pid "$name")"; [ "$pid" = "-" ] || pids+=("$pid")
     done < <(service_table)
     if [ $purge -eq 0 ] && "$services/postgres.sh" status >/dev/null 2>&1; then
-        stack_backup || say "backup before down failed; stopping anyway"
+        (stack_backup >/dev/null) || say "backup before down failed; stopping anyway"
     fi
     for script in api.sh flower.sh airflow.sh redis.sh mlflow.sh s3.sh adminer.sh postgres.sh; do
         [ -x "$services/$script" ] || continue
