@@ -94,13 +94,15 @@ def main():
         browser.run(f"document.querySelector('input[name=\"auth[password]\"]').value = {password};"
                     "document.querySelector('input[type=submit][value=Login]').click();")
         browser.shot(out / "stack-adminer.png")
-        browser.open(env["MLFLOW_TRACKING_URI"] + "/#/models", settle=6)
+        browser.open(env["MLFLOW_TRACKING_URI"] + "/#/models", settle=8)
+        # First-visit announcements (a modal, the assistant panel) cover the page: close them.
+        browser.run("document.querySelectorAll('[aria-label=Close], [aria-label=close]').forEach(b => b.click());", settle=2)
         browser.shot(out / "stack-mlflow.png")
         status, token = http("POST", f"{env['AIRFLOW_URL']}/auth/token",
                              {"username": env["AIRFLOW_ADMIN_USER"], "password": env["AIRFLOW_ADMIN_PASSWORD"]})
         if status in (200, 201):
             browser.call("Network.setCookie", name="_token", value=token["access_token"], url=env["AIRFLOW_URL"])
-        browser.open(env["AIRFLOW_URL"] + "/dags", settle=8)
+        browser.open(env["AIRFLOW_URL"] + "/dags", settle=15)
         browser.shot(out / "stack-airflow.png")
         basic = base64.b64encode(f"{env['FLOWER_USER']}:{env['FLOWER_PASSWORD']}".encode()).decode()
         browser.open(env["FLOWER_URL"] + "/workers", settle=4, headers={"Authorization": f"Basic {basic}"})
