@@ -288,8 +288,11 @@ wait_healthy() {
     die "$name: no healthy answer within $seconds s (see 'scripts/stack.sh logs $name')"
 }
 
+# The release binaries (built on the first `up`), unless ACCIDENTML_TRAIN_BINARY and
+# ACCIDENTML_API_BINARY name prebuilt ones.
 ensure_binaries() {
     local product
+    [ -x "$train_bin" ] && [ -x "$server_bin" ] && return 0
     for product in train accident-server; do
         [ -x "$repo/.build/release/$product" ] && continue
         say "building $product (release; the first run installs and compiles)"
