@@ -56,10 +56,11 @@ def main():
             started = [line for line in proc.stderr.splitlines() if "started:" in line or "stack.sh:" in line]
             print(json.dumps({"run": run, "fresh_venvs": args.fresh_venvs and run == 1, "exit": proc.returncode,
                               "seconds": round(seconds, 1), "peak_rss_mib": round(peak),
-                              "last_lines": started[-3:]}), flush=True)
+                              "last_lines": started[-3:], "stderr_tail": proc.stderr.splitlines()[-3:]}), flush=True)
         finally:
             private.stack("down", "--purge", check=False, timeout=600)
             shutil.rmtree(private.root, ignore_errors=True)
+            shutil.rmtree(private.tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

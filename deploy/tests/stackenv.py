@@ -4,6 +4,7 @@ import os
 import pathlib
 import re
 import subprocess
+import tempfile
 import urllib.error
 import urllib.request
 
@@ -66,9 +67,12 @@ class PrivateStack:
     def __init__(self, root: pathlib.Path):
         self.root = root
         self.marker = f"stack-test-{os.getpid()}-{root.name}"
-        tmp = root / "tmp"
-        tmp.mkdir(parents=True, exist_ok=True)
-        tmp.chmod(0o777)  # PostgreSQL runs as the postgres user when the tests run as root
+        # The services' data folders: directly under the system's temporary folder, since
+        # PostgreSQL runs as the postgres OS user when the tests run as root and must reach it
+        # (pytest's own temporary folders are private to their user).
+        tmp = pathlib.Path(tempfile.mkdtemp(prefix="accidentml-stacktest-"))
+        tmp.chmod(0o711)
+        self.tmp = tmp
         self.env = {
             "TMPDIR": str(tmp),
             "ACCIDENTML_STACK_ENV": str(root / "stack.env"),

@@ -16,6 +16,7 @@ import json
 import os
 import pathlib
 import re
+import shutil
 import signal
 import subprocess
 import threading
@@ -47,6 +48,7 @@ def stack(tmp_path_factory):
     yield private
     # Whatever happened, leave nothing running.
     private.stack("down", "--purge", check=False, timeout=600)
+    shutil.rmtree(private.tmp, ignore_errors=True)
 
 
 def measure(private, *args):
