@@ -309,7 +309,10 @@ start_service() {
         return 0
     fi
     say "starting $name ($script)"
-    "$services/$script" start >&2
+    # One more try when the start fails: on a loaded 2-core machine Airflow can miss its script's
+    # start-up deadline once (the script cleans up after itself, so a second start begins afresh).
+    "$services/$script" start >&2 || { say "$script start failed; trying once more"; "$services/$script" start >&2; } \
+        || die "$script start failed twice (see 'scripts/stack.sh logs $name')"
     wait_healthy "$name" "${4:-120}"
     started+=("$name")
 }
