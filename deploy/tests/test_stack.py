@@ -185,9 +185,10 @@ def test_2_a_killed_service_is_reported_and_restarted_alone(stack):
 
 
 def fingerprint(url, output):
-    run([str(REPO / ".build" / "release" / "train"), "fit", "--database-url", url, "--output", str(output),
-         "--quiet", "--trees", "20"], timeout=600)
-    metrics = json.loads((output / "metrics.json").read_text())
+    """The data fingerprint of a small model fitted from the database (from `train inspect --json`)."""
+    train = str(REPO / ".build" / "release" / "train")
+    run([train, "fit", "--database-url", url, "--output", str(output), "--quiet", "--trees", "20"], timeout=600)
+    model = json.loads(run([train, "inspect", "--json", str(output / "model.aml")]))
 
     def find(node):
         if isinstance(node, dict):
@@ -198,8 +199,8 @@ def fingerprint(url, output):
                     return found
         return None
 
-    value = find(metrics)
-    assert value, "metrics.json has no dataFingerprint"
+    value = find(model)
+    assert value, "train inspect --json shows no dataFingerprint"
     return value
 
 
