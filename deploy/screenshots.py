@@ -75,11 +75,13 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def main():
+def main():  # noqa: C901 (one page after the other)
     parser = argparse.ArgumentParser()
     parser.add_argument("--env", default=str(REPO / ".services" / "stack.env"))
     parser.add_argument("--out", default=str(REPO / "docs" / "images"))
+    parser.add_argument("--only", default="", help="comma-separated: api,adminer,mlflow,airflow,flower")
     args = parser.parse_args()
+    only = set(filter(None, args.only.split(",")))
     env = read_env_file(args.env)
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -90,10 +92,13 @@ def main():
             browser.shot(out / "stack-api-docs.png")
         # Adminer: the pre-filled form, the password typed in, then the accidents tables.
         browser.open(env["ADMINER_URL"])
+        browser.shot(out / "stack-adminer-login.png")
         password = json.dumps(env["POSTGRES_PASSWORD"])
         browser.run(f"document.querySelector('input[name=\"auth[password]\"]').value = {password};"
                     "document.querySelector('input[type=submit][value=Login]').click();")
         browser.shot(out / "stack-adminer.png")
+        if only and not only & {"mlflow", "airflow", "flower"}:
+            return
         browser.open(env["MLFLOW_TRACKING_URI"] + "/#/models", settle=8)
         # First-visit announcements (a modal, the assistant panel) cover the page: close them.
         browser.run("document.querySelectorAll('[aria-label=Close], [aria-label=close]').forEach(b => b.click());", settle=2)
