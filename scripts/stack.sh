@@ -445,7 +445,7 @@ stack_down() {
     for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && left+=("$pid"); done
     [ ${#left[@]} -eq 0 ] || die "processes still running after down: ${left[*]}"
     if [ $purge -eq 1 ]; then
-        rm -rf "$backup_dir" "$env_file" "$run_dir"
+        rm -rf "$backup_dir" "$(dirname "$backup_dir")/pipeline" "$env_file" "$run_dir"
         say "stopped; purged the backups, the env file and $run_dir"
     else
         write_runtime_env 2>/dev/null || true
