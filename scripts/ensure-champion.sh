@@ -24,6 +24,8 @@ status=0
 case "$status" in
     0) echo "ensure-champion.sh: $name@champion exists" >&2; exit 0 ;;
     66) ;;
+    64) echo "ensure-champion.sh: $train has no 'registry' command: build it with the model registry work (train registry show|promote, fit --register)" >&2
+        exit 69 ;;
     *) echo "ensure-champion.sh: 'train registry show $name@champion' failed (exit $status): is MLflow at $tracking healthy?" >&2
        exit 69 ;;
 esac
