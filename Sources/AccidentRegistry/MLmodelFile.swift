@@ -18,8 +18,8 @@ public enum MLmodelFile {
             flavors:
               \(flavor):
                 model_file: \(ModelResolver.modelFileName)
-                kind: \(quoted(model.metadata.kind))
-                unit: \(quoted(model.metadata.unit))
+                kind: \(quoted(model.metadata.kind.rawValue))
+                unit: \(quoted(model.metadata.unit.rawValue))
                 classes: [\(model.classLabels.map(quoted).joined(separator: ", "))]
                 checksum: \(quoted(model.fileChecksum ?? ""))
                 accidentml_version: \(quoted(model.metadata.libraryVersion))

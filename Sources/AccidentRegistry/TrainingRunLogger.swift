@@ -84,7 +84,7 @@ public struct TrainingRunLogger: Sendable {
     static func params(_ run: Run) -> [KeyValue] {
         let m = run.model.metadata
         var params = m.hyperparameters.sorted { $0.key < $1.key }.map { KeyValue($0.key, $0.value) }
-        params += [KeyValue("kind", m.kind), KeyValue("unit", m.unit), KeyValue("classes", m.classLabels.joined(separator: ",")),
+        params += [KeyValue("kind", m.kind.rawValue), KeyValue("unit", m.unit.rawValue), KeyValue("classes", m.classLabels.joined(separator: ",")),
                    KeyValue("features", String(m.featureNames.count)), KeyValue("data_source", m.dataSource),
                    KeyValue("data_fingerprint", m.dataFingerprint), KeyValue("accidentml_version", m.libraryVersion),
                    KeyValue("model_checksum", run.model.fileChecksum ?? "")]
@@ -95,7 +95,7 @@ public struct TrainingRunLogger: Sendable {
 
     /// Unit and kind (to filter runs by), the checksum, and MLflow's own source tags.
     static func tags(_ run: Run) -> [KeyValue] {
-        var tags = [KeyValue("unit", run.model.metadata.unit), KeyValue("kind", run.model.metadata.kind),
+        var tags = [KeyValue("unit", run.model.metadata.unit.rawValue), KeyValue("kind", run.model.metadata.kind.rawValue),
                     KeyValue(ModelResolver.checksumTag, run.model.fileChecksum ?? ""),
                     KeyValue("mlflow.source.name", "train"), KeyValue("mlflow.source.type", "LOCAL")]
         if let commit = run.gitCommit { tags.append(KeyValue("mlflow.source.git.commit", commit)) }

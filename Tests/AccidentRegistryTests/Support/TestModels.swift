@@ -15,7 +15,7 @@ enum TestModels {
         parameters.rounds = rounds
         parameters.maxDepth = 4
         let trees = try GBDTTrainer(parameters: parameters).train(encoder.labeled(rows, for: .trees))
-        let metadata = ModelMetadata(kind: "gbdt", unit: "accident", classLabels: encoder.classLabels,
+        let metadata = ModelMetadata(kind: .gbdt, unit: .accident, classLabels: encoder.classLabels,
                                      featureNames: encoder.columnNames(for: .trees), hyperparameters: ["rounds": "\(rounds)"],
                                      metrics: ["validation_auc": 0.75])
         var model = AccidentModel(metadata: metadata, input: .baac(encoder), classifier: .gbdt(trees))

@@ -1,3 +1,4 @@
+import AccidentML
 import AccidentRegistry
 import ArgumentParser
 import Foundation

@@ -1,3 +1,4 @@
+import AccidentML
 import AccidentRegistry
 import ArgumentParser
 
@@ -31,7 +32,7 @@ struct RegistryListCommand: ParsableCommand {
         let keys = Array(Set(versions.flatMap { $0.metrics.keys }).filter { $0.hasPrefix("validation_") }).sorted()
         let table = Table(header: ["version", "aliases", "checksum", "run"] + keys, rows: versions.map { v in
             [v.version, v.aliases.joined(separator: ","), v.checksum ?? "-", String(v.runID.prefix(12))]
-                + keys.map { v.metrics[$0].map(Format.metric) ?? "-" }
+                + keys.map { v.metrics[$0].map { Format.metric($0) } ?? "-" }
         })
         console.out.write(versions.isEmpty ? "\(name): no versions yet\n" : table.rendered())
     }
