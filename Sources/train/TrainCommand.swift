@@ -19,7 +19,8 @@ struct TrainCommand: ParsableCommand {
             """,
         version: accidentMLVersion,
         subcommands: [DefaultCommand.self, FitCommand.self, EvaluateCommand.self, PredictCommand.self,
-                      InspectCommand.self, GenerateCommand.self, IngestCommand.self, ValidateCommand.self],
+                      InspectCommand.self, GenerateCommand.self, IngestCommand.self, ValidateCommand.self,
+                      PredictRecordCommand.self],
         defaultSubcommand: DefaultCommand.self)
 }
 
