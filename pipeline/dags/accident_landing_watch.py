@@ -29,7 +29,7 @@ with DAG(
                                     description="A year counts as landed once its files are this old.")},
 ) as dag:
 
-    @task.sensor(poke_interval=10, timeout=50, mode="poke", soft_fail=True)
+    @task.sensor(poke_interval=10, timeout=45, mode="reschedule", soft_fail=True)  # no worker slot held between pokes
     def landed_years(params=None) -> PokeReturnValue:
         """Year folders ready to learn from (skipped when none within the minute)."""
         root = Variable.get("accidentml_landing_dir", default="")

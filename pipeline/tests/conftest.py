@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -14,7 +16,8 @@ DAGS = REPO / "pipeline" / "dags"
 sys.path.insert(0, str(DAGS))
 
 if "AIRFLOW_HOME" not in os.environ:
-    os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="accidentml-airflow-test-")
+    os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="pipeline-pytest-home-")
+    atexit.register(shutil.rmtree, os.environ["AIRFLOW_HOME"], True)
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 os.environ.setdefault("AIRFLOW__CORE__DAGS_FOLDER", str(DAGS))
 

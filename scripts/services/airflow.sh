@@ -74,7 +74,9 @@ random_secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -
 af() { AIRFLOW_HOME="$AIRFLOW_HOME" "$venv/bin/airflow" "$@"; }
 
 # Healthy: every recorded process alive, the API's health endpoint answers with a healthy
-# metadatabase, scheduler and dag processor, and the Celery worker answers a ping.
+# metadatabase, scheduler and dag processor, and the Celery worker said it is ready. (`start`
+# also waits for the worker to answer `celery inspect ping`: too slow for every status, as the
+# celery CLI takes 10-30 s to start on a busy 2-core machine.)
 is_healthy() {
     unhealthy="no state file"
     load_state || return 1
@@ -90,13 +92,13 @@ h = json.loads(sys.argv[1])
 bad = [k for k in ("metadatabase", "scheduler", "dag_processor") if h.get(k, {}).get("status") != "healthy"]
 sys.exit(1 if bad else 0)
 PY
-    unhealthy="the Celery worker does not answer a ping"
-    celery_ping >/dev/null
+    unhealthy="the Celery worker is not ready"
+    grep -q "accidentml-$AIRFLOW_PORT@.* ready" "$AIRFLOW_HOME/logs/celery-worker.log" 2>/dev/null
 }
 
 celery_ping() {
     local answer
-    answer="$(timeout 20 "$venv/bin/celery" -b "$AIRFLOW_BROKER_URL" inspect ping -t 3 2>/dev/null)" || return 1
+    answer="$(timeout 120 "$venv/bin/celery" -b "${AIRFLOW_BROKER_URL:?}" inspect ping -t 10 2>/dev/null)" || return 1
     [[ "$answer" == *pong* ]]
 }
 
@@ -237,6 +239,7 @@ STATE
         [ $((SECONDS - started)) -ge 420 ] && { tail -n 30 "$AIRFLOW_HOME"/logs/*.log >&2; stop_airflow; die "not healthy after 420 s: $unhealthy (logs above)"; }
         sleep 2
     done
+    celery_ping || { stop_airflow; die "the Celery worker did not answer 'celery inspect ping'"; }
     echo "airflow.sh: started Airflow on http://127.0.0.1:$port (folder $AIRFLOW_HOME); admin password in $state_file" >&2
 }
 
