@@ -64,7 +64,8 @@ with DAG(
             raise ValueError("no folder: trigger with {\"folder\": \"LANDING_DIR/<year>\"}")
         return folder
 
-    @task.bash(retries=0, execution_timeout=timedelta(minutes=10))
+    @task.bash(env={"TRAIN_BIN": "{{ var.value.accidentml_train_bin }}"}, append_env=True,
+               retries=0, execution_timeout=timedelta(minutes=10))
     def validate(params=None) -> str:
         """Reads the year with the project's reader; the integrity report is the task log. Bad data fails at once."""
         flag = "--skip-bad-rows " if params["skip_bad_rows"] else ""
