@@ -18,14 +18,14 @@ import Testing
         try s.write("record.json", Self.record)
         let result = s.run(["predict-record", "--model", "runs/m/model.aml", "record.json"])
         #expect(result.status == 0, "\(result.err)")
-        let answer = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        struct Answer: Decodable { var model_version: String; var predicted_class: String; var probabilities: [String: Double] }
+        let answer = try JSONDecoder().decode(Answer.self, from: Data(result.out.utf8))
         let model = try AccidentModel.load(from: s.url("runs/m/model.aml"))
         let expected = try model.predict(record: try JSONDecoder().decode(RawRecord.self, from: Data(Self.record.utf8)))
-        #expect(answer["model_version"] as? String == model.version)
-        #expect(answer["predicted_class"] as? String == expected.classLabel)
-        let probabilities = try #require(answer["probabilities"] as? [String: Double])
+        #expect(answer.model_version == model.version)
+        #expect(answer.predicted_class == expected.classLabel)
         for (label, p) in zip(model.classLabels, expected.probabilities) {
-            #expect(probabilities[label] == Double(p), "\(label)")  // the same Float32, widened exactly
+            #expect(answer.probabilities[label] == Double(p), "\(label)")  // the same Float32, widened exactly
         }
     }
 

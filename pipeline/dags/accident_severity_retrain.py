@@ -24,7 +24,7 @@ SMOKE_RECORD = Path(__file__).parent / "accidentml" / "smoke_record.json"
 # The database and the tracking server reach `train` through its environment, never its arguments.
 TRAIN_ENV = {
     "DATABASE_URL": "{{ conn.accidentml_db.get_uri() }}",
-    "MLFLOW_TRACKING_URI": "{{ var.value.accidentml_mlflow_uri }}",
+    "MLFLOW_TRACKING_URI": "{{ var.value.get('accidentml_mlflow_uri', '') }}",
 }
 
 with DAG(

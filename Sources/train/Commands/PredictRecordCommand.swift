@@ -48,12 +48,14 @@ struct PredictRecordCommand: ParsableCommand {
         console.out.write(try Self.answer(prediction, model: loaded) + "\n")
     }
 
-    /// The API's answer fields as JSON, keys sorted; probabilities as the Float32 values widened to Double.
+    /// The API's answer fields as JSON, keys sorted; each probability is the Float32 widened to
+    /// Double and written as its shortest round-trip decimal (JSONSerialization keeps only 15 digits).
     static func answer(_ prediction: SeverityPrediction, model: AccidentModel) throws -> String {
-        let probabilities = Dictionary(uniqueKeysWithValues: zip(model.classLabels, prediction.probabilities.map(Double.init)))
-        let object: [String: Any] = ["model_version": model.version, "predicted_class": prediction.classLabel,
-                                     "probabilities": probabilities]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        func quoted(_ text: String) throws -> String { String(decoding: try JSONEncoder().encode(text), as: UTF8.self) }
+        let pairs = try zip(model.classLabels, prediction.probabilities).sorted { $0.0 < $1.0 }.map { label, p in
+            "\(try quoted(label)):\(Double(p).description)"
+        }
+        return "{\"model_version\":\(try quoted(model.version)),\"predicted_class\":\(try quoted(prediction.classLabel)),"
+            + "\"probabilities\":{\(pairs.joined(separator: ","))}}"
     }
 }
