@@ -44,7 +44,9 @@ class AirflowAPI:
         return {ti["task_id"]: ti for ti in items}
 
     def log(self, dag_id: str, run_id: str, task_id: str, try_number: int = 1) -> str:
+        """The task's log as text (the API answers structured events as JSON)."""
         answer = self.session.get(f"{self.url}/api/v2/dags/{dag_id}/dagRuns/{run_id}/taskInstances/{task_id}/logs/{try_number}",
-                                  params={"full_content": "true"}, headers={"Accept": "text/plain"}, timeout=60)
+                                  params={"full_content": "true"}, headers={"Accept": "application/json"}, timeout=60)
         answer.raise_for_status()
-        return answer.text
+        content = answer.json()["content"]
+        return "\n".join(str(e.get("event", "")) if isinstance(e, dict) else str(e) for e in content)

@@ -30,7 +30,7 @@ def state() -> dict[str, str]:
     return values
 
 
-def main(path: str, output: str, width: int = 1600, height: int = 1000, wait: float = 12) -> None:
+def main(path: str, output: str, width: int = 1600, height: int = 1000, wait: float = 30) -> None:
     s = state()
     url = s["AIRFLOW_URL"]
     token = requests.post(f"{url}/auth/token", json={"username": s["AIRFLOW_ADMIN_USER"],
