@@ -20,7 +20,7 @@ struct TrainCommand: ParsableCommand {
         version: accidentMLVersion,
         subcommands: [DefaultCommand.self, FitCommand.self, EvaluateCommand.self, PredictCommand.self,
                       InspectCommand.self, GenerateCommand.self, IngestCommand.self, ValidateCommand.self,
-                      RegistryCommand.self],
+                      PredictRecordCommand.self, RegistryCommand.self],
         defaultSubcommand: DefaultCommand.self)
 }
 

@@ -4,7 +4,8 @@ Every minute a sensor looks for year folders (LANDING_DIR/<year>/) holding the f
 untouched for `settle_seconds`; each one found triggers accident_severity_retrain with its folder.
 The run id carries a fingerprint of the files, so the same files never start two runs, and a
 year landed again with other files starts a new one. LANDING_DIR is the Variable
-accidentml_landing_dir; without it the sensor finds nothing.
+accidentml_landing_dir; without it the sensor finds nothing. The Variable accidentml_retrain_conf
+(JSON, optional) adds params to every triggered run, e.g. {"model_name": "...", "trees": 500}.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ with DAG(
                                     description="A year counts as landed once its files are this old.")},
 ) as dag:
 
-    @task.sensor(poke_interval=10, timeout=50, mode="poke", soft_fail=True)
+    @task.sensor(poke_interval=10, timeout=45, mode="reschedule", soft_fail=True)  # no worker slot held between pokes
     def landed_years(params=None) -> PokeReturnValue:
         """Year folders ready to learn from (skipped when none within the minute)."""
         root = Variable.get("accidentml_landing_dir", default="")
         found = landing.landed(root, settle_seconds=params["settle_seconds"]) if root else []
-        triggers = [{"trigger_run_id": y["run_id"], "conf": {"folder": y["folder"]}} for y in found]
+        extra = Variable.get("accidentml_retrain_conf", default={}, deserialize_json=True)
+        triggers = [{"trigger_run_id": y["run_id"], "conf": {**extra, "folder": y["folder"]}} for y in found]
         return PokeReturnValue(is_done=bool(triggers), xcom_value=triggers)
 
     TriggerDagRunOperator.partial(

@@ -24,7 +24,7 @@ SMOKE_RECORD = Path(__file__).parent / "accidentml" / "smoke_record.json"
 # The database and the tracking server reach `train` through its environment, never its arguments.
 TRAIN_ENV = {
     "DATABASE_URL": "{{ conn.accidentml_db.get_uri() }}",
-    "MLFLOW_TRACKING_URI": "{{ var.value.accidentml_mlflow_uri }}",
+    "MLFLOW_TRACKING_URI": "{{ var.value.get('accidentml_mlflow_uri', '') }}",
 }
 
 with DAG(
@@ -64,7 +64,8 @@ with DAG(
             raise ValueError("no folder: trigger with {\"folder\": \"LANDING_DIR/<year>\"}")
         return folder
 
-    @task.bash(retries=0, execution_timeout=timedelta(minutes=10))
+    @task.bash(env={"TRAIN_BIN": "{{ var.value.accidentml_train_bin }}"}, append_env=True,
+               retries=0, execution_timeout=timedelta(minutes=10))
     def validate(params=None) -> str:
         """Reads the year with the project's reader; the integrity report is the task log. Bad data fails at once."""
         flag = "--skip-bad-rows " if params["skip_bad_rows"] else ""

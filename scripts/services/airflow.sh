@@ -10,14 +10,15 @@
 #   scripts/services/airflow.sh stop     # stop every process, delete the folder (idempotent)
 #
 # Requires scripts/services/postgres.sh and redis.sh running (starts neither; dies with a clear
-# message). Metadata in the database `airflow` (`postgres.sh database airflow`), Celery broker on
+# message). Metadata in the database `airflow` (`postgres.sh database airflow`; another name with
+# ACCIDENTML_AIRFLOW_DATABASE), Celery broker on
 # Redis, Celery results in the same PostgreSQL database (db+postgresql://). The venv is
 # <checkout>/.venv-airflow/ from pipeline/requirements.txt + pipeline/constraints.txt (uv when
 # present). AIRFLOW_HOME is ${TMPDIR:-/tmp}/accidentml-airflow-PORT (airflow.cfg, logs, pids),
 # deleted by `stop`. The admin user of the simple auth manager gets a random password per start.
 # State ($ACCIDENTML_AIRFLOW_STATE, default <checkout>/.services/airflow.state, mode 600):
 # AIRFLOW_PORT AIRFLOW_URL AIRFLOW_HOME AIRFLOW_ADMIN_USER AIRFLOW_ADMIN_PASSWORD AIRFLOW_VENV
-# AIRFLOW_PIDS AIRFLOW_LOG_PORT AIRFLOW_DB_URL.
+# AIRFLOW_PIDS AIRFLOW_LOG_PORT AIRFLOW_DB_URL AIRFLOW_BROKER_URL.
 set -euo pipefail
 
 tmp_root="${TMPDIR:-/tmp}"
@@ -25,6 +26,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 services="$repo/scripts/services"
 state_file="${ACCIDENTML_AIRFLOW_STATE:-$repo/.services/airflow.state}"
 first_port="${ACCIDENTML_AIRFLOW_PORT:-18080}"
+database="${ACCIDENTML_AIRFLOW_DATABASE:-airflow}" # another name gives a second instance its own metadata
 venv="$repo/.venv-airflow"
 requirements="$repo/pipeline/requirements.txt"
 constraints="$repo/pipeline/constraints.txt"
@@ -72,26 +74,31 @@ random_secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -
 af() { AIRFLOW_HOME="$AIRFLOW_HOME" "$venv/bin/airflow" "$@"; }
 
 # Healthy: every recorded process alive, the API's health endpoint answers with a healthy
-# metadatabase, scheduler and dag processor, and the Celery worker answers a ping.
+# metadatabase, scheduler and dag processor, and the Celery worker said it is ready. (`start`
+# also waits for the worker to answer `celery inspect ping`: too slow for every status, as the
+# celery CLI takes 10-30 s to start on a busy 2-core machine.)
 is_healthy() {
+    unhealthy="no state file"
     load_state || return 1
     local pid
+    unhealthy="a process exited"
     for pid in $AIRFLOW_PIDS; do kill -0 "$pid" 2>/dev/null || return 1; done
+    unhealthy="the API server does not answer /api/v2/monitor/health"
     health="$(curl -fsS -m 5 "$AIRFLOW_URL/api/v2/monitor/health" 2>/dev/null)" || return 1
+    unhealthy="unhealthy: $health"
     "$venv/bin/python" - "$health" <<'PY' || return 1
 import json, sys
 h = json.loads(sys.argv[1])
 bad = [k for k in ("metadatabase", "scheduler", "dag_processor") if h.get(k, {}).get("status") != "healthy"]
 sys.exit(1 if bad else 0)
 PY
-    celery_ping >/dev/null
+    unhealthy="the Celery worker is not ready"
+    grep -q "accidentml-$AIRFLOW_PORT@.* ready" "$AIRFLOW_HOME/logs/celery-worker.log" 2>/dev/null
 }
 
 celery_ping() {
-    # shellcheck disable=SC1090
-    . "$repo/.services/redis.state"
     local answer
-    answer="$(timeout 20 "$venv/bin/celery" -b "$REDIS_URL" inspect ping -t 3 2>/dev/null)" || return 1
+    answer="$(timeout 120 "$venv/bin/celery" -b "${AIRFLOW_BROKER_URL:?}" inspect ping -t 10 2>/dev/null)" || return 1
     [[ "$answer" == *pong* ]]
 }
 
@@ -189,7 +196,7 @@ start_airflow() {
     AIRFLOW_HOME="$tmp_root/accidentml-airflow-$port"
     mkdir -p "$AIRFLOW_HOME/logs"
     chmod 700 "$AIRFLOW_HOME"
-    db="$("$services/postgres.sh" database airflow)"
+    db="$("$services/postgres.sh" database "$database")"
     db="${db%%\?*}"
     broker="$("$services/redis.sh" url)"
     write_config "$AIRFLOW_HOME" "$port" "$log_port" "$db" "$broker"
@@ -216,6 +223,7 @@ AIRFLOW_ADMIN_USER='admin'
 AIRFLOW_ADMIN_PASSWORD='$password'
 AIRFLOW_VENV='$venv'
 AIRFLOW_DB_URL='postgresql+psycopg2://${db#postgres://}'
+AIRFLOW_BROKER_URL='$broker'
 AIRFLOW_PIDS='${pids# }'
 STATE
     umask "$old_umask"
@@ -228,9 +236,10 @@ STATE
             stop_airflow
             die "an Airflow process exited during start (logs above)"
         done
-        [ $((SECONDS - started)) -ge 240 ] && { tail -n 30 "$AIRFLOW_HOME"/logs/*.log >&2; stop_airflow; die "not healthy after 240 s (logs above)"; }
+        [ $((SECONDS - started)) -ge 420 ] && { tail -n 30 "$AIRFLOW_HOME"/logs/*.log >&2; stop_airflow; die "not healthy after 420 s: $unhealthy (logs above)"; }
         sleep 2
     done
+    celery_ping || { stop_airflow; die "the Celery worker did not answer 'celery inspect ping'"; }
     echo "airflow.sh: started Airflow on http://127.0.0.1:$port (folder $AIRFLOW_HOME); admin password in $state_file" >&2
 }
 
