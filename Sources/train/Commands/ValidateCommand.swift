@@ -55,8 +55,10 @@ struct ValidateCommand: ParsableCommand {
         let bad = checks.filter { $0.badRows > 0 }
         guard !skipBadRows, let first = bad.first, let example = first.result.report.examples.first else { return }
         let total = bad.reduce(0) { $0 + $1.badRows }
+        // The reader's own error for the first bad row, with the flag of its parameter (--skip-bad-rows).
+        let firstError = CLIError(classifying: example)
         throw CLIError.data("\(Format.count(total)) bad row\(total == 1 ? "" : "s") in \(bad.count) year\(bad.count == 1 ? "" : "s"); first: "
-            + example.description.replacingOccurrences(of: "read with skipBadRows: true", with: "run with --skip-bad-rows"))
+            + firstError.message)
     }
 
     /// The rows-per-table table, then the bad rows of each year that has some.
