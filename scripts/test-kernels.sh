@@ -47,7 +47,7 @@ for setting in "${settings[@]}"; do
     fi
     echo "test-kernels: $setting (OpenBLAS core $core), log $logs/$name.log" >&2
     start=$SECONDS
-    env "$setting" ACCIDENTML_SKIP_BUILD=1 scripts/test.sh "$@" >"$logs/$name.log" 2>&1
+    env "$setting" ACCIDENTML_SKIP_BUILD=1 ACCIDENTML_SWIFT_ONLY=1 scripts/test.sh "$@" >"$logs/$name.log" 2>&1
     rc=$?
     took=$((SECONDS - start))
     # Swift Testing's last line: "✔ Test run with N tests in M suites passed after T seconds."

@@ -81,10 +81,7 @@ class PrivateStack:
             "ACCIDENTML_STACK_TEST_MARKER": self.marker,
         }
         for name, variable in STATE_VARIABLES.items():
-            # airflow.sh reads Redis's state from <checkout>/.services/redis.state whatever
-            # ACCIDENTML_REDIS_STATE says: Redis keeps the checkout's state file until it does.
-            if name != "redis":
-                self.env[variable] = str(root / "state" / f"{name}.state")
+            self.env[variable] = str(root / "state" / f"{name}.state")
 
     def stack(self, *args, timeout=3600, check=True):
         full_env = dict(os.environ, **self.env)
