@@ -1,4 +1,3 @@
-import AccidentRegistry
 import ArgumentParser
 
 /// `train default` (what `train` runs with no arguments): the default model on the default data.
@@ -10,10 +9,12 @@ struct DefaultCommand: ParsableCommand {
             Gradient-boosted trees for the accident unit (was anyone killed or hospitalised?), 20 % \
             stratified validation with early stopping on AUC, seed 42. data/default/ is looked for in \
             the current folder, then in the package of the executable. When MLFLOW_TRACKING_URI is set, \
-            the run is then logged to that MLflow server (experiment accidentml).
+            the run is then logged to that MLflow server (experiment accidentml); --tracking-uri, \
+            --experiment and --register work as for `train fit`.
             """)
 
     @OptionGroup(title: "Run") var options: RunOptions
+    @OptionGroup(title: "Tracking") var tracking: TrackingOptions
 
     @Option(help: ArgumentHelp("The run folder.", valueName: "folder"))
     var output = "runs/default"
@@ -23,8 +24,7 @@ struct DefaultCommand: ParsableCommand {
         try FitJob.runAndSummarize(DefaultJob.plan(data: try DefaultJob.locateData(console), output: console.url(output),
                                                    threads: options.threads),
                                    verbosity: options.verbosity, console: console)
-        if let uri = MLflowClient.trackingURI(flag: nil, environment: console.environment) {
-            try FitTracking(uri: uri).track(runFolder: console.url(output), console: console, verbosity: options.verbosity)
-        }
+        try FitTracking(tracking, environment: console.environment)?
+            .track(runFolder: console.url(output), console: console, verbosity: options.verbosity)
     }
 }
