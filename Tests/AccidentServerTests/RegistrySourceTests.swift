@@ -31,9 +31,9 @@ struct RegistrySourceTests {
 
     @Test func aRegistryThatIsDownIs502AndTheOldModelKeepsServing() async throws {
         try await Self.serverWithRegistryDown().makeApplication().test(.router) { client async throws in
-            let started = ContinuousClock.now
+            // No timed assertion (the brief: performance in benchmarks only): the reload returns once
+            // the server's registry client gives up (3 s per attempt, 2 s of retries), docs/api.md.
             let r = try await reload(client, model: Self.champion)
-            #expect(ContinuousClock.now - started < .seconds(10), "the reload waited too long for a dead registry")
             #expect(r.status == .badGateway)
             let error = try r.error()
             #expect(error["code"] as? String == "registry_unavailable")
