@@ -441,9 +441,15 @@ stack_down() {
         [ -x "$services/$script" ] || continue
         "$services/$script" stop >&2 || say "$script stop failed"
     done
-    local left=()
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && left+=("$pid"); done
-    [ ${#left[@]} -eq 0 ] || die "processes still running after down: ${left[*]}"
+    # A stopped service's process may still be exiting (closing files, flushing): give it 15 s.
+    local left=() tries
+    for tries in $(seq 30); do
+        left=()
+        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && left+=("$pid"); done
+        [ ${#left[@]} -eq 0 ] && break
+        sleep 0.5
+    done
+    [ ${#left[@]} -eq 0 ] || die "processes still running after down: ${left[*]} ($(ps -o comm= -p "${left[0]}" 2>/dev/null || true))"
     if [ $purge -eq 1 ]; then
         rm -rf "$backup_dir" "$(dirname "$backup_dir")/pipeline" "$env_file" "$run_dir"
         say "stopped; purged the backups, the env file and $run_dir"

@@ -35,6 +35,8 @@ if missing:
         raise RuntimeError(reason)
     pytestmark = pytest.mark.skip(reason=reason)
 
+# The binaries stack.sh runs (ACCIDENTML_TRAIN_BINARY: scripts/test.sh passes the debug build).
+TRAIN = os.environ.get("ACCIDENTML_TRAIN_BINARY") or str(REPO / ".build" / "release" / "train")
 DAG_ID = "accident_severity_retrain"
 ACCIDENT = {"an": 2021, "mois": 6, "jour": 15, "hrmn": "17:45", "dep": "2A", "agg": 2, "vma": 80,
             "vehicles": [{"catv": 7, "obsm": 2}, {"catv": 33, "motor": 1}],
@@ -116,7 +118,7 @@ def test_1_up_from_nothing(stack):
     assert status == 401
 
     # The served model is the registry's champion.
-    alias = run([str(REPO / ".build" / "release" / "train"), "registry", "show", "accident-severity@champion",
+    alias = run([TRAIN, "registry", "show", "accident-severity@champion",
                  "--json", "--tracking-uri", settings["MLFLOW_TRACKING_URI"]])
     assert "champion" in json.loads(alias)["aliases"]
 
@@ -186,7 +188,7 @@ def test_2_a_killed_service_is_reported_and_restarted_alone(stack):
 
 def fingerprint(url, output):
     """The data fingerprint of a small model fitted from the database (from `train inspect --json`)."""
-    train = str(REPO / ".build" / "release" / "train")
+    train = TRAIN
     run([train, "fit", "--database-url", url, "--output", str(output), "--quiet", "--trees", "20"], timeout=600)
     model = json.loads(run([train, "inspect", "--json", str(output / "model.aml")]))
 
