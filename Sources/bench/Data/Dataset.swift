@@ -39,7 +39,7 @@ struct Dataset: Sendable {
         }
         let split = Self.split(labels: data.labels, classCount: data.classCount, seed: seed)
         let (train, test) = try Self.writeSplit(split, in: folder)
-        return Dataset(name: "baac2021", detail: "real BAAC 2021 accidents (\(source.path)), "
+        return Dataset(name: "baac2021", detail: "real BAAC 2021 accidents (folder \(source.lastPathComponent), X_train.csv and y_train.csv), "
                        + "\(Format.count(data.features.rowCount)) rows × \(data.features.columnCount) features",
                        features: features, labels: labels, trainRows: train, testRows: test, data: data,
                        trainIndices: split.train, testIndices: split.test)
