@@ -8,8 +8,14 @@ public struct ModelCache: Sendable {
     /// The folder holding the files.
     public let folder: URL
 
-    /// A cache in `folder` (created on first store).
-    public init(folder: URL) { self.folder = folder }
+    /// The largest model file it loads (`AccidentModel.load(from:maxFileBytes:)`).
+    public let maxFileBytes: Int
+
+    /// A cache in `folder` (created on first store) of files of at most `maxFileBytes` bytes.
+    public init(folder: URL, maxFileBytes: Int = AccidentModel.defaultMaxFileBytes) {
+        self.folder = folder
+        self.maxFileBytes = maxFileBytes
+    }
 
     /// `$ACCIDENTML_MODEL_CACHE`, else `$XDG_CACHE_HOME/accidentml/models`, else `~/.cache/accidentml/models`.
     public static func defaultFolder(environment: [String: String]) -> URL {
@@ -30,7 +36,7 @@ public struct ModelCache: Sendable {
     public func load(checksum: String) -> (url: URL, model: AccidentModel)? {
         let url = url(checksum: checksum)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        guard let model = try? AccidentModel.load(from: url), model.fileChecksum == checksum.lowercased() else {
+        guard let model = try? AccidentModel.load(from: url, maxFileBytes: maxFileBytes), model.fileChecksum == checksum.lowercased() else {
             try? FileManager.default.removeItem(at: url)
             return nil
         }
@@ -45,7 +51,7 @@ public struct ModelCache: Sendable {
         let temporary = folder.appendingPathComponent(".download-\(UUID().uuidString).aml")
         defer { try? FileManager.default.removeItem(at: temporary) }
         try Data(bytes).write(to: temporary)
-        let model = try AccidentModel.load(from: temporary)
+        let model = try AccidentModel.load(from: temporary, maxFileBytes: maxFileBytes)
         guard let checksum = model.fileChecksum else { preconditionFailure("a loaded model knows its file checksum") }
         if let expected, expected.lowercased() != checksum {
             throw ChecksumMismatch(recorded: expected, found: checksum)

@@ -12,7 +12,8 @@ struct AccidentServerCommand: AsyncParsableCommand {
         discussion: """
         Every option can also be set by environment variable (HOST, PORT, MODEL_PATH, MODEL_DIR, MLFLOW_TRACKING_URI, \
         FOLLOW_ALIAS, POLL_INTERVAL, API_KEY_FILE, ADMIN_API_KEY_FILE, MAX_BODY_BYTES, MAX_BATCH_SIZE, LOG_LEVEL, \
-        DATABASE_URL); options win. Registry models are cached in ACCIDENTML_MODEL_CACHE (default ~/.cache/accidentml/models). Prediction keys \
+        DATABASE_URL, MAX_CONNECTIONS, HEADER_TIMEOUT, BODY_TIMEOUT, IDLE_TIMEOUT, SHUTDOWN_TIMEOUT, MAX_MODEL_BYTES, \
+        ACCESS_LOG_SAMPLE); options win. Limits and timeouts: docs/operations.md. Registry models are cached in ACCIDENTML_MODEL_CACHE (default ~/.cache/accidentml/models). Prediction keys \
         come from API_KEYS (comma-separated) and/or the key file, administrator keys (model reloads) from \
         ADMIN_API_KEYS and/or their key file; never from the command line. Stops gracefully on SIGTERM or SIGINT.
         """
@@ -37,6 +38,14 @@ struct AccidentServerCommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).") var logLevel: String?
     @Option(help: "PostgreSQL URL to log every prediction to (prefer DATABASE_URL: a password here shows in ps).")
     var databaseURL: String?
+    @Option(help: "Most open client connections; more are answered 503 and closed (default: fd limit - 256, at most 10000).")
+    var maxConnections: Int?
+    @Option(help: "Seconds a client may take to send a request head (default 10).") var headerTimeout: Double?
+    @Option(help: "Seconds a client may take to send a request body (default 30).") var bodyTimeout: Double?
+    @Option(help: "Seconds a kept-alive connection may stay silent (default 60).") var idleTimeout: Double?
+    @Option(help: "Seconds a graceful shutdown waits for requests in flight (default 10).") var shutdownTimeout: Double?
+    @Option(help: "Largest model file loaded, in bytes (default 268435456).") var maxModelBytes: Int?
+    @Option(help: "Share of requests written to the access log, 0 to 1 (default 0: none).") var accessLogSample: Double?
     @Flag(help: "Serve the prediction and reload routes without API keys (development only).")
     var insecureNoAuth = false
 
@@ -48,6 +57,10 @@ struct AccidentServerCommand: AsyncParsableCommand {
         overrides.apiKeyFile = apiKeyFile; overrides.maxBodyBytes = maxBodyBytes
         overrides.maxBatchSize = maxBatchSize; overrides.logLevel = logLevel; overrides.databaseURL = databaseURL
         overrides.insecureNoAuth = insecureNoAuth
+        overrides.limits.maxConnections = maxConnections; overrides.limits.headerTimeout = headerTimeout
+        overrides.limits.bodyTimeout = bodyTimeout; overrides.limits.idleTimeout = idleTimeout
+        overrides.limits.shutdownTimeout = shutdownTimeout; overrides.limits.maxModelBytes = maxModelBytes
+        overrides.limits.accessLogSample = accessLogSample
         let configuration: ServerConfiguration
         do {
             configuration = try ServerConfiguration.resolve(environment: ProcessInfo.processInfo.environment,
@@ -63,7 +76,8 @@ struct AccidentServerCommand: AsyncParsableCommand {
         var logger = Logger(label: "accident-server")
         logger.logLevel = configuration.logLevel
         logger.info("starting", metadata: ["configuration": .string(configuration.description)])
-        let server = try await PredictionServer(configuration: configuration, loader: AccidentModelBackend.load, logger: logger)
+        let server = try await PredictionServer(configuration: configuration, loader: AccidentModelBackend.loader(maxFileBytes: configuration.limits.maxModelBytes),
+                                                logger: logger)
         try await server.run()
     }
 }

@@ -27,10 +27,18 @@ extension AccidentModel {
         fileChecksum = CRC32.hex(try container.write(to: url))
     }
 
+    /// The largest model file `load` reads by default: 256 MiB, far above any model `train` writes
+    /// (a 300-tree, 31-leaf model is about 0.5 MB).
+    public static let defaultMaxFileBytes = 256 << 20
+
     /// Reads a model file; a truncated, corrupted, wrong-version or inconsistent file throws
     /// a `ModelFileError` naming the problem.
-    public static func load(from url: URL) throws -> AccidentModel {
-        let container = try ModelContainer.read(from: url)
+    ///
+    /// Anything but a regular file of at most `maxFileBytes` bytes is refused before it is read,
+    /// and the declared section sizes are checked against the file's size first, so a wrong or
+    /// hostile file costs a few small reads, never the memory it claims.
+    public static func load(from url: URL, maxFileBytes: Int = defaultMaxFileBytes) throws -> AccidentModel {
+        let container = try ModelContainer.read(from: url, maxBytes: maxFileBytes)
         return try decode(container, path: url.path)
     }
 

@@ -98,15 +98,6 @@ struct ModelContainer: Equatable {
         return container
     }
 
-    /// Reads and parses a file.
-    static func read(from url: URL) throws -> ModelContainer {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ModelFileError.io(path: url.path, reason: "cannot read the model file (\(error.localizedDescription)); check the path.")
-        }
-        return try parse([UInt8](data), path: url.path)
-    }
-
     /// Writes the file atomically (a temporary file in the same folder, then a rename) and
     /// returns its CRC-32 trailer.
     @discardableResult

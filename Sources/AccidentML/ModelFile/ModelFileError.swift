@@ -16,6 +16,10 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible, Sendable 
     case wrongKind(path: String, expected: String, found: String)
     /// The file could not be read or written at all.
     case io(path: String, reason: String)
+    /// The file is larger than the loader accepts (a wrong file, or a limit set too low).
+    case tooLarge(path: String, size: Int, limit: Int)
+    /// The path names a folder, FIFO, device or socket, not a model file.
+    case notARegularFile(path: String, kind: String)
 
     /// What went wrong, where, and how to fix it.
     public var description: String {
@@ -36,6 +40,10 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible, Sendable 
             return "\(path): holds a \(found) model, expected \(expected)."
         case .io(let path, let reason):
             return "\(path): \(reason)"
+        case .tooLarge(let path, let size, let limit):
+            return "\(path): the file has \(size) bytes, more than the \(limit) a model file may have; check that it is a model file, or raise the limit (accident-server --max-model-bytes, MAX_MODEL_BYTES)."
+        case .notARegularFile(let path, let kind):
+            return "\(path): is \(kind), not a model file; pass the path of a `.aml` file written by `train fit`."
         }
     }
 }
@@ -48,6 +56,9 @@ private func hex(_ v: UInt32) -> String {
 extension ModelFileError: AccidentMLError {
     /// A file that cannot be read or written is a missing input; a damaged or foreign file is bad data.
     public var category: ErrorCategory {
-        if case .io = self { .missingInput } else { .data }
+        switch self {
+        case .io, .notARegularFile: .missingInput
+        default: .data
+        }
     }
 }

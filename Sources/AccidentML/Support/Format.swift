@@ -34,4 +34,21 @@ package enum Format {
         while value >= 1000, unit < units.count - 1 { value /= 1000; unit += 1 }
         return unit == 0 ? "\(n) bytes" : String(format: "%.1f %@", value, units[unit])
     }
+
+    /// The most characters of outside text (a field value or name) an error message repeats.
+    package static let clipLimit = 200
+
+    /// `text` cut to `limit` characters, ending `…(N characters)` when cut: a huge bad value
+    /// never makes a huge error message.
+    package static func clipped(_ text: String, limit: Int = clipLimit) -> String {
+        guard text.utf8.count > limit else { return text }  // bytes ≥ characters: the short text is cheap
+        var end = text.startIndex
+        var kept = 0
+        while kept < limit, end < text.endIndex {
+            text.formIndex(after: &end)
+            kept += 1
+        }
+        guard end < text.endIndex else { return text }
+        return String(text[..<end]) + "…(\(text.count) characters)"
+    }
 }

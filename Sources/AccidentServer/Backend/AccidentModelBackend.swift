@@ -22,9 +22,13 @@ public struct AccidentModelBackend: PredictionBackend {
         inputFields = model.input.inputFields
     }
 
-    /// Reads a model file with `AccidentModel.load`; a `ModelFileError` says what is wrong with it.
-    public static let load: BackendLoader = { path in
-        AccidentModelBackend(model: try AccidentModel.load(from: URL(fileURLWithPath: path)))
+    /// Reads a model file with `AccidentModel.load` (default size limit); a `ModelFileError` says
+    /// what is wrong with it.
+    public static let load: BackendLoader = loader(maxFileBytes: AccidentModel.defaultMaxFileBytes)
+
+    /// A loader refusing model files larger than `maxFileBytes` before reading them.
+    public static func loader(maxFileBytes: Int) -> BackendLoader {
+        { path in AccidentModelBackend(model: try AccidentModel.load(from: URL(fileURLWithPath: path), maxFileBytes: maxFileBytes)) }
     }
 
     /// Predicts each record with `AccidentModel.predict(record:)` (and explains it with

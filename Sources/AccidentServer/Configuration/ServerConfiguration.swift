@@ -35,6 +35,13 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxBatchSize = 1000
     /// The log level.
     public var logLevel: Logger.Level = .info
+    /// The share of requests written to the access log (0: none, the default; 1: every one).
+    ///
+    /// Why not every request by default: at saturation one line a request costs a third of the
+    /// throughput and hundreds of MB of log; `/metrics` counts every request anyway.
+    public var accessLogSample: Double = 0
+    /// Connection caps, timeouts and the model file size limit.
+    public var limits = ServerLimits()
     /// The database every served prediction is logged to (table `predictions`), or nil for none.
     public var database: StoreConfiguration?
 
@@ -74,13 +81,15 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var databaseURL: String?
         /// `--insecure-no-auth`: serve without API keys (development only).
         public var insecureNoAuth = false
+        /// Connection caps, timeouts, model size and access log sampling.
+        public var limits = LimitOverrides()
         /// Creates empty overrides (every setting from the environment).
         public init() {}
     }
 
     /// Resolves the configuration from `HOST`, `PORT`, `MODEL_PATH`, `MODEL_DIR`, `API_KEYS`,
     /// `API_KEY_FILE`, `ADMIN_API_KEYS`, `ADMIN_API_KEY_FILE`, `MAX_BODY_BYTES`, `MAX_BATCH_SIZE`,
-    /// `LOG_LEVEL`, `DATABASE_URL` and the flags; flags win.
+    /// `LOG_LEVEL`, `DATABASE_URL`, the limits (`resolveLimits`) and the flags; flags win.
     ///
     /// Keys come from `API_KEYS` (comma-separated) and the key file (one per line, `#` comments
     /// and blank lines skipped) together, administrator keys likewise from their own pair. Throws
@@ -115,6 +124,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             }
             c.logLevel = parsed
         }
+        try resolveLimits(&c, environment: env, overrides: overrides.limits)
         if let url = overrides.databaseURL ?? env("DATABASE_URL") {
             do { c.database = try StoreConfiguration(url: url) } catch {
                 throw ConfigurationError.invalidValue(setting: "DATABASE_URL", value: "(not shown: it may hold a password)",
@@ -162,6 +172,7 @@ extension ServerConfiguration: CustomStringConvertible {
             + "api_keys=\(apiKeys.count) admin_api_keys=\(adminKeys.count) "
             + "auth=\(allowsUnauthenticated ? "disabled" : "required") max_body_bytes=\(maxBodyBytes) "
             + "max_batch_size=\(maxBatchSize) log_level=\(logLevel) database=\(database?.description ?? "-") "
-            + "tracking_uri=\(trackingURI ?? "-") follow_alias=\(followAlias) poll_interval=\(pollInterval)"
+            + "tracking_uri=\(trackingURI ?? "-") follow_alias=\(followAlias) poll_interval=\(pollInterval) "
+            + "access_log_sample=\(accessLogSample) \(limits)"
     }
 }

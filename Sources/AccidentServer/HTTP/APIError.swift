@@ -17,12 +17,17 @@ struct APIError: Error, Equatable {
     /// Extra response headers, e.g. `Allow` for 405.
     var headers: HTTPFields = [:]
 
+    /// The most characters of a message or field path answered; longer ones are clipped, so no
+    /// bad value, however large, comes back whole.
+    static let maxEchoedCharacters = 2000
+
     /// The JSON error response for the request with id `requestID`.
     func response(requestID: String) -> Response {
+        let clip = { (text: String) in Format.clipped(text, limit: Self.maxEchoedCharacters) }
         let body: JSONValue = .object([
             "error": .object([
-                "code": .string(code), "message": .string(message),
-                "field": .string(field), "request_id": .string(requestID),
+                "code": .string(code), "message": .string(clip(message)),
+                "field": .string(field.map(clip)), "request_id": .string(requestID),
             ]),
         ])
         var headers = self.headers
@@ -63,7 +68,7 @@ extension APIError {
     }
 
     static func batchTooLarge(count: Int?, limit: Int) -> APIError {
-        let found = count.map { "\($0) records" } ?? "more records"
+        let found = count.map { "\($0) records, more" } ?? "more records"
         return APIError(status: .contentTooLarge, code: "batch_too_large",
                         message: "the batch has \(found) than the limit of \(limit) (MAX_BATCH_SIZE); split it")
     }

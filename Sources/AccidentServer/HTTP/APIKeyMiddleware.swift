@@ -8,7 +8,8 @@ struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let sent = request.headers[.apiKey] else { throw APIError.missingKey }
         guard keys.contains(sent.utf8) else {
-            context.logger.notice("rejected API key")
+            // debug, not notice: a client trying keys must not fill the log; /metrics counts them (invalid_api_key).
+            context.logger.debug("rejected API key")
             throw APIError.invalidKey
         }
         return try await next(request, context)

@@ -16,10 +16,10 @@ struct AdminKeyMiddleware<Context: RequestContext>: RouterMiddleware {
         let isPrediction = predictionKeys.contains(sent.utf8)
         if isAdmin { return try await next(request, context) }
         if isPrediction {
-            context.logger.notice("prediction key refused on an administration route")
+            context.logger.debug("prediction key refused on an administration route")
             throw APIError.adminKeyRequired(adminKeysConfigured: !adminKeys.isEmpty)
         }
-        context.logger.notice("rejected API key")
+        context.logger.debug("rejected API key")  // counted in /metrics; never a log flood
         throw APIError.invalidKey
     }
 }

@@ -4,7 +4,8 @@ import AccidentStore
 enum PrometheusText {
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
-    static func render(_ c: ServerMetrics.Counts, model: ModelInfo?, predictionLog: PredictionLogger.Statistics? = nil) -> String {
+    static func render(_ c: ServerMetrics.Counts, model: ModelInfo?, connections: ConnectionGate.Counts? = nil,
+                       predictionLog: PredictionLogger.Statistics? = nil) -> String {
         var out = ""
         family(&out, "accident_http_requests_total", "counter", "HTTP requests answered, by route, method and status.")
         for (k, v) in c.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
@@ -37,8 +38,24 @@ enum PrometheusText {
                "Polls of the followed registry alias (--follow-alias), by result (failed: registry unreachable or new version unusable).")
         sample(&out, "accident_model_alias_polls_total", [("result", "ok")], c.aliasPollsSucceeded)
         sample(&out, "accident_model_alias_polls_total", [("result", "failed")], c.aliasPollsFailed)
+        if let connections { render(connections, into: &out) }
         if let log = predictionLog { render(log, into: &out) }
         return out
+    }
+
+    /// The connection cap's counters.
+    private static func render(_ c: ConnectionGate.Counts, into out: inout String) {
+        family(&out, "accident_http_connections_open", "gauge", "Client connections open now.")
+        sample(&out, "accident_http_connections_open", [], c.open)
+        family(&out, "accident_http_connections_total", "counter",
+               "Client connections, by outcome (refused: over --max-connections, answered 503 and closed at once).")
+        sample(&out, "accident_http_connections_total", [("result", "accepted")], c.accepted)
+        sample(&out, "accident_http_connections_total", [("result", "refused")], c.refused)
+        family(&out, "accident_http_connection_timeouts_total", "counter",
+               "Connections closed on a deadline, by phase (header, body: --header-timeout, --body-timeout; idle: --idle-timeout).")
+        for phase in ConnectionPhase.allCases {
+            sample(&out, "accident_http_connection_timeouts_total", [("phase", phase.rawValue)], c.timedOut[phase, default: 0])
+        }
     }
 
     /// The prediction log's counters (only when a database is configured).

@@ -21,7 +21,7 @@ struct DocumentationRoutes: Sendable {
 
     func metrics(_ request: Request, context: some RequestContext) async throws -> Response {
         .text(PrometheusText.render(state.metrics.snapshot, model: state.models.current?.info,
-                                    predictionLog: state.predictionLog?.logger.statistics),
+                                    connections: state.connections.snapshot, predictionLog: state.predictionLog?.logger.statistics),
               contentType: PrometheusText.contentType)
     }
 }

@@ -8,7 +8,8 @@ enum APIRouter {
     static func make(state: ServerState) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: ObservationMiddleware(metrics: state.metrics))
+        router.add(middleware: ObservationMiddleware(metrics: state.metrics,
+                                                    accessLog: AccessLogSampler(share: state.configuration.accessLogSample)))
         router.add(middleware: ErrorMiddleware(allowedMethods: APIRoute.allowedMethods, metrics: state.metrics))
 
         let secured = router.group()

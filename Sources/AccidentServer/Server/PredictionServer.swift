@@ -1,8 +1,10 @@
+import AccidentML
 import AccidentRegistry
 import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// The prediction API server: loads the start-up model, serves until SIGTERM or SIGINT,
 /// then stops accepting connections, lets requests in flight finish, and returns.
@@ -18,7 +20,8 @@ public struct PredictionServer: Sendable {
     public init(configuration: ServerConfiguration, loader: @escaping BackendLoader, logger: Logger) async throws {
         let folder = try configuration.modelDirectory.map { path throws(ConfigurationError) in try ModelFolder(path) }
         let resolver = try configuration.trackingURI.map { uri throws(ConfigurationError) in
-            try Self.resolver(trackingURI: uri, cache: configuration.modelCacheDirectory)
+            try Self.resolver(trackingURI: uri, cache: configuration.modelCacheDirectory,
+                              maxModelBytes: configuration.limits.maxModelBytes)
         }
         let source: ModelSource? = try configuration.modelPath.map { text throws(ConfigurationError) -> ModelSource in
             do { return try ModelSource(parsing: text) } catch {
@@ -66,14 +69,15 @@ public struct PredictionServer: Sendable {
 
     /// The registry resolver of the server: short retries, so a reload by call against a registry
     /// that is down answers within seconds (the previous model keeps serving meanwhile).
-    static func resolver(trackingURI: String, cache: String?) throws(ConfigurationError) -> ModelResolver {
+    static func resolver(trackingURI: String, cache: String?,
+                         maxModelBytes: Int = AccidentModel.defaultMaxFileBytes) throws(ConfigurationError) -> ModelResolver {
         let client: MLflowClient
         do { client = try MLflowClient(trackingURI: trackingURI, timeout: .seconds(3), retryDeadline: .seconds(2)) } catch {
             throw .invalidValue(setting: "MLFLOW_TRACKING_URI", value: trackingURI, expected: "an http:// or https:// URL")
         }
         let folder = cache.map { URL(fileURLWithPath: $0) }
             ?? ModelCache.defaultFolder(environment: ProcessInfo.processInfo.environment)
-        return ModelResolver(client: client, cache: ModelCache(folder: folder))
+        return ModelResolver(client: client, cache: ModelCache(folder: folder, maxFileBytes: maxModelBytes))
     }
 
     /// The Hummingbird application of this server (tests run it in-process or on loopback).
@@ -82,6 +86,7 @@ public struct PredictionServer: Sendable {
         let c = state.configuration
         return Application(
             router: APIRouter.make(state: state),
+            server: GuardedHTTP1Channel.builder(gate: state.connections, limits: c.limits),
             configuration: .init(address: .hostname(c.host, port: c.port), serverName: "accident-server"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },
             logger: state.logger
@@ -98,9 +103,16 @@ public struct PredictionServer: Sendable {
         var services: [any Service] = state.predictionLog.map { [$0] } ?? []
         if let follower { services.append(follower) }
         services.append(app)
-        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) },
-                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: state.logger))
-        try await group.run()
+        try await serviceGroup(services, signals: [.sigterm, .sigint]).run()
         state.logger.notice("stopped")
+    }
+
+    /// The services run together, shut down in reverse order on `signals`: gracefully first,
+    /// cancelled once `limits.shutdownTimeout` has passed, so no client can hold the exit.
+    func serviceGroup(_ services: [any Service], signals: [UnixSignal]) -> ServiceGroup {
+        var configuration = ServiceGroupConfiguration(services: services.map { .init(service: $0) },
+                                                      gracefulShutdownSignals: signals, logger: state.logger)
+        configuration.maximumGracefulShutdownDuration = state.configuration.limits.shutdownTimeout
+        return ServiceGroup(configuration: configuration)
     }
 }

@@ -9,6 +9,8 @@ final class ServerState: Sendable {
     let configuration: ServerConfiguration
     let models: ModelSlot
     let metrics = ServerMetrics()
+    /// Open connections against the cap, refusals and deadline closes.
+    let connections: ConnectionGate
     let loader: BackendLoader
     let keys: APIKeySet
     /// The administrator keys (reloads).
@@ -32,6 +34,7 @@ final class ServerState: Sendable {
         self.modelFolder = modelFolder
         self.resolver = resolver
         self.logger = logger
+        connections = ConnectionGate(maxConnections: configuration.limits.maxConnections)
         predictionLog = configuration.database.map { PredictionLogService(configuration: $0, log: logger) }
     }
 

@@ -17,7 +17,7 @@ enum TestServer {
     /// A server on 127.0.0.1 with a free port, one prediction key, one administrator key, the test
     /// models' folder as model folder, and `model` loaded with the production loader unless
     /// `loadModel` is false.
-    static func make(_ model: TestModels.File = .accidentLogistic, loadModel: Bool = true,
+    static func make(_ model: TestModels.File = .accidentLogistic, loadModel: Bool = true, logger: Logger = quietLogger,
                      configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> PredictionServer {
         var c = ServerConfiguration()
         c.port = 0
@@ -26,7 +26,8 @@ enum TestServer {
         c.modelDirectory = try TestModels.folderPath()
         if loadModel { c.modelPath = try TestModels.path(model) }
         configure(&c)
-        return try await PredictionServer(configuration: c, loader: AccidentModelBackend.load, logger: quietLogger)
+        return try await PredictionServer(configuration: c, loader: AccidentModelBackend.loader(maxFileBytes: c.limits.maxModelBytes),
+                                          logger: logger)
     }
 
     /// A server whose start-up model is `backend` (for tests that need a wrapped backend);

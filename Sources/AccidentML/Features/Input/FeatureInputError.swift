@@ -23,17 +23,19 @@ public enum FeatureInputError: Error, CustomStringConvertible, Equatable, Sendab
 
     /// What is wrong, where, and how to fix it.
     public var description: String {
-        switch self {
+        // Client text is clipped (Format.clipped): a 900 KB value must not make a 900 KB message.
+        let clip = { (text: String) in Format.clipped(text) }
+        return switch self {
         case let .unknownField(path, known):
-            "unknown field \"\(path)\": remove it or use one of " + known.joined(separator: ", ")
+            "unknown field \"\(clip(path))\": remove it or use one of " + known.joined(separator: ", ")
         case let .wrongType(path, found, expected):
-            "field \"\(path)\" is \(found): expected \(expected)"
+            "field \"\(clip(path))\" is \(clip(found)): expected \(expected)"
         case let .outOfRange(path, value, expected):
-            "field \"\(path)\" = \(value) is not allowed: expected \(expected)"
+            "field \"\(clip(path))\" = \(clip(value)) is not allowed: expected \(expected)"
         case let .missingField(path, expected):
-            "field \"\(path)\" is required: add it as \(expected)"
+            "field \"\(clip(path))\" is required: add it as \(expected)"
         case let .conflictingFields(path, other):
-            "fields \"\(path)\" and \"\(other)\" both give the time of day: send only one of them"
+            "fields \"\(clip(path))\" and \"\(clip(other))\" both give the time of day: send only one of them"
         }
     }
 }
