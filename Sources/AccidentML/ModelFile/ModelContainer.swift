@@ -98,16 +98,16 @@ struct ModelContainer: Equatable {
         return container
     }
 
-    /// Writes the file atomically (a temporary file in the same folder, then a rename) and
-    /// returns its CRC-32 trailer.
+    /// Writes the file through `OutputFile` (a regular file atomically: a temporary file in the same
+    /// folder, then a rename; a FIFO or device written through) and returns its CRC-32 trailer.
     @discardableResult
     func write(to url: URL) throws -> UInt32 {
         let bytes = serialized()
         do {
-            try Data(bytes).write(to: url, options: .atomic)
+            try OutputFile.write(bytes, to: url.path)
             return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: bytes.count - 4, as: UInt32.self)) }
         } catch {
-            throw ModelFileError.io(path: url.path, reason: "cannot write the model file (\(error.localizedDescription)); check that the folder exists and is writable.")
+            throw ModelFileError.io(path: url.path, reason: "cannot write the model file (\(error.reason)); check that the folder exists and is writable.")
         }
     }
 }

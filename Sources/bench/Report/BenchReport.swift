@@ -1,3 +1,4 @@
+import AccidentML
 import Foundation
 
 /// Everything one bench run produced: the raw content of `bench.json` and the source of the
@@ -28,9 +29,9 @@ struct BenchReport: Codable, Sendable {
                                                                       nan: "nan")
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try encoder.encode(self).write(to: url)
+            try OutputFile.write(Array(try encoder.encode(self)), to: url.path)
         } catch {
-            throw .io(path: url.path, detail: "cannot write the raw figures: \(error.localizedDescription)")
+            throw .io(path: url.path, detail: "cannot write the raw figures: \(error)")
         }
     }
 }

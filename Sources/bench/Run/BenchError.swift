@@ -15,6 +15,14 @@ enum BenchError: Error, CustomStringConvertible, Equatable {
     /// An option value is out of range.
     case invalidOption(name: String, detail: String)
 
+    /// The exit status: 64 (usage, as `sysexits.h`) for options the run cannot start with, 1 otherwise.
+    var exitStatus: Int32 {
+        switch self {
+        case .invalidOption, .notPackageRoot: 64
+        default: 1
+        }
+    }
+
     var description: String {
         switch self {
         case .notPackageRoot(let path):

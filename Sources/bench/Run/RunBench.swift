@@ -44,7 +44,7 @@ struct RunBench: ParsableCommand {
             }
         } catch let error as BenchError {
             Progress.say("error: \(error.description)")
-            throw ExitCode.failure
+            throw ExitCode(error.exitStatus)
         }
     }
 
@@ -73,9 +73,9 @@ struct RunBench: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: settings.output.deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
-            try Data(markdown.utf8).write(to: settings.output)
+            try OutputFile.write(Array(markdown.utf8), to: settings.output.path)
         } catch {
-            throw .io(path: settings.output.path, detail: "cannot write the report: \(error.localizedDescription)")
+            throw .io(path: settings.output.path, detail: "cannot write the report: \(error)")
         }
         try report.writeJSON(to: settings.jsonOutput)
         Progress.say("wrote \(settings.output.path) and \(settings.jsonOutput.path)")
@@ -107,6 +107,12 @@ struct RunBench: ParsableCommand {
         guard rows >= 100 else { throw .invalidOption(name: "--rows", detail: "must be at least 100, got \(rows)") }
         func resolved(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path).standardizedFileURL
+        }
+        // Checked now, not after an hour of benchmarks: an existing --output must be a file.
+        if FileManager.default.fileExists(atPath: resolved(output).deletingLastPathComponent().path) {
+            do { _ = try OutputDestination.resolve(resolved(output).path) } catch {
+                throw .invalidOption(name: "--output", detail: error.description)
+            }
         }
         return BenchSettings(
             repeats: repeats, threads: threadCounts.map { $0! }, rows: rows, sections: sections, quick: quick,

@@ -36,17 +36,18 @@ struct PredictCommand: ParsableCommand {
         let run = try ModelRun(modelPath: model, registry: registry, data: data, options: options)
         let (console, log, model, source, total) = (run.console, run.log, run.model, run.source, run.total)
         var times = PhaseTimes()
-        let url = console.url(output)
-        try RunFolder.checkCreatable(url)
+        let target = output == "-" ? "-" : console.url(output).path
+        try PredictionWriter.check(target)
         let writer: PredictionWriter
         switch source {
         case .baac, .database:
-            writer = try predict(tables: source, model: model, to: url, times: &times, log: log)
+            writer = try predict(tables: source, model: model, to: target, times: &times, log: log)
         case .features(let x, _):
-            writer = try predict(features: x, model: model, to: url, times: &times, log: log)
+            writer = try predict(features: x, model: model, to: target, times: &times, log: log)
         }
         try times.measure("write") { try writer.commit() }
-        guard options.verbosity >= .normal else { return }
+        // Predictions on standard output: the summary would mix with them.
+        guard options.verbosity >= .normal, !PredictionWriter.isStandardOutput(target) else { return }
         let n = max(writer.rowCount, 1)
         let shares = zip(model.classLabels, writer.classCounts).map { label, count in
             "\(label) \(Format.count(count)) (\(String(format: "%.1f", 100 * Double(count) / Double(n))) %)"
@@ -55,13 +56,13 @@ struct PredictCommand: ParsableCommand {
             ("predicted", "\(Format.count(writer.rowCount)) rows: " + shares.joined(separator: " · ")),
             ("model", "\(model.metadata.kind), \(model.metadata.unit) unit, checksum \(model.version)"),
             ("time", Summary.times(times, total: total.seconds)),
-            ("predictions", console.display(url)),
+            ("predictions", console.display(URL(fileURLWithPath: target))),
         ]))
     }
 
     /// Reads BAAC tables (folders or the database), predicts every row of the model's unit and
     /// writes it with its keys.
-    private func predict(tables source: DataSource, model: AccidentModel, to url: URL,
+    private func predict(tables source: DataSource, model: AccidentModel, to path: String,
                          times: inout PhaseTimes, log: Log) throws -> PredictionWriter {
         let input = try times.measure("load") {
             try ModelData.baac(try DataLoader.loadTables(source, log: log), model: model, forPrediction: true, threads: options.threads, log: log)
@@ -69,9 +70,9 @@ struct PredictCommand: ParsableCommand {
         let rows = input.rows!
         let p = try times.measure("predict") { try model.predict(input.features, threads: options.threads) }
         return try times.measure("write") {
-            try RunFolder(url: url.deletingLastPathComponent()).create()
+            try PredictionWriter.createFolder(of: path)
             if rows.unit == .person {
-                let writer = try PredictionWriter(url: url, idColumns: ["Num_Acc", "id_vehicule", "num_veh", "id_usager"],
+                let writer = try PredictionWriter(path: path, idColumns: ["Num_Acc", "id_vehicule", "num_veh", "id_usager"],
                                                   classLabels: model.classLabels)
                 try writer.append(rowCount: rows.count, ids: { r in
                     let u = rows.rows[r].user
@@ -80,19 +81,19 @@ struct PredictCommand: ParsableCommand {
                 }, probabilities: p)
                 return writer
             }
-            let writer = try PredictionWriter(url: url, idColumns: ["Num_Acc"], classLabels: model.classLabels)
+            let writer = try PredictionWriter(path: path, idColumns: ["Num_Acc"], classLabels: model.classLabels)
             try writer.append(rowCount: rows.count, ids: { r in ["\(rows.rows[r].accident.id)"] }, probabilities: p)
             return writer
         }
     }
 
     /// Streams a feature CSV: reads, predicts and writes `chunkRows` rows at a time.
-    private func predict(features x: URL, model: AccidentModel, to url: URL, times: inout PhaseTimes,
+    private func predict(features x: URL, model: AccidentModel, to path: String, times: inout PhaseTimes,
                          log: Log) throws -> PredictionWriter {
         var reader = try NumericCSV.ChunkReader(x)
         let hasIDs = reader.columnNames.contains("Num_Acc")
-        try RunFolder(url: url.deletingLastPathComponent()).create()
-        let writer = try PredictionWriter(url: url, idColumns: [hasIDs ? "Num_Acc" : "row"], classLabels: model.classLabels)
+        try PredictionWriter.createFolder(of: path)
+        let writer = try PredictionWriter(path: path, idColumns: [hasIDs ? "Num_Acc" : "row"], classLabels: model.classLabels)
         let file = log.console.display(x)
         while let chunk: FeatureMatrix<Double> = try times.measure("load", { try reader.next(maxRows: Self.chunkRows) }) {
             let first = reader.rowsRead - chunk.rowCount

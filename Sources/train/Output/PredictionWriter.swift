@@ -1,16 +1,14 @@
 import AccidentML
 import Foundation
 
-/// Writes `predictions.csv` (id columns, the predicted class, one probability per class),
-/// streamed into a hidden temporary file beside the destination and renamed into place by
-/// `commit()`; dropped before that, it deletes the temporary file: never a half-written file.
+/// Writes `predictions.csv` (id columns, the predicted class, one probability per class) through
+/// `OutputFile`: a regular file is streamed into a temporary file renamed into place by `commit()`
+/// (dropped before that, nothing is left), a FIFO, device or `-` is written through.
 final class PredictionWriter {
-    /// The destination.
-    let url: URL
-    private let temporary: URL
-    private let handle: FileHandle
+    /// The destination: a path, or `-` for standard output.
+    let path: String
+    private let file: OutputFile
     private let classLabels: [String]
-    private var committed = false
     /// Data rows written so far.
     private(set) var rowCount = 0
     /// Rows written per predicted class, in class order.
@@ -20,25 +18,13 @@ final class PredictionWriter {
     static let rowsPerWrite = 16_384
 
     /// Starts the file with its header: `ids`, `predicted`, then `p_<class>` per class.
-    init(url: URL, idColumns: [String], classLabels: [String]) throws {
-        self.url = url
+    init(path: String, idColumns: [String], classLabels: [String]) throws {
+        self.path = path
         self.classLabels = classLabels
         classCounts = [Int](repeating: 0, count: classLabels.count)
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CLIError.cannotCreate(url.path, "cannot create a file in \(url.deletingLastPathComponent().path)")
-        }
-        do { handle = try FileHandle(forWritingTo: temporary) } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CLIError.cannotCreate(url.path, RunFolder.reason(error))
-        }
+        do { file = try OutputFile(path: path) } catch { throw CLIError.cannotCreate(path, error.reason) }
         let probabilityColumns = classLabels.map { "p_" + $0.replacingOccurrences(of: " ", with: "_") }
         try write((idColumns + ["predicted"] + probabilityColumns).map(Self.field).joined(separator: ",") + "\n")
-    }
-
-    deinit {
-        try? handle.close()
-        if !committed { try? FileManager.default.removeItem(at: temporary) }
     }
 
     /// Appends rows: `ids(r)` gives row r's id cells, `probabilities` is row-major (`classCount` per row).
@@ -66,19 +52,13 @@ final class PredictionWriter {
         rowCount += n
     }
 
-    /// Closes the file and moves it into place (replacing an older one).
+    /// Finishes the file (a regular file is moved into place, replacing an older one).
     func commit() throws {
-        do { try handle.close() } catch { throw CLIError.cannotCreate(url.path, RunFolder.reason(error)) }
-        guard rename(temporary.path, url.path) == 0 else {
-            throw CLIError.cannotCreate(url.path, String(cString: strerror(errno)))
-        }
-        committed = true
+        do { try file.commit() } catch { throw CLIError.cannotCreate(path, error.reason) }
     }
 
     private func write(_ text: String) throws {
-        do { try handle.write(contentsOf: Data(text.utf8)) } catch {
-            throw CLIError.cannotCreate(url.path, RunFolder.reason(error))
-        }
+        do { try file.write(text) } catch { throw CLIError.cannotCreate(path, error.reason) }
     }
 
     /// A CSV cell, quoted when it holds a comma, a quote or a line break.
@@ -86,4 +66,25 @@ final class PredictionWriter {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// Fails at once (exit status 73) when `path` cannot take the predictions: a folder, a
+    /// socket, a dangling link, or a path whose nearest existing folder is not writable.
+    static func check(_ path: String) throws {
+        guard path != "-" else { return }
+        let url = URL(fileURLWithPath: path)
+        if FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path) {
+            do { _ = try OutputDestination.resolve(path) } catch { throw CLIError.cannotCreate(path, error.reason) }
+        } else {
+            try RunFolder.checkCreatable(url)
+        }
+    }
+
+    /// Creates the folder a new prediction file goes in (nothing for standard output).
+    static func createFolder(of path: String) throws {
+        guard path != "-" else { return }
+        try RunFolder(url: URL(fileURLWithPath: path).deletingLastPathComponent()).create()
+    }
+
+    /// Whether `path` is the process's standard output.
+    static func isStandardOutput(_ path: String) -> Bool { path == "-" || path == "/dev/stdout" }
 }
