@@ -52,6 +52,25 @@ import Testing
                 .hasPrefix("x.csv:3: column 'b': \"x4\" is not a number"))
     }
 
+    @Test func outOfFloatRangeHexAndRepeatedColumnsAreRefused() throws {
+        let folder = try TemporaryFolder()
+        for (cell, line) in [("1e300", 2), ("0x7e5", 2), ("-1e39", 2)] {
+            let url = try folder.write("v.csv", "a\n\(cell)\n")
+            #expect(throws: NumericCSVError.badNumber(file: url.path, line: line, column: "a", value: cell)) {
+                _ = try NumericCSV.loadFeatures(url, as: Float.self)
+            }
+        }
+        let largest = try folder.write("max.csv", "a\n3.4e38\n")
+        #expect(try NumericCSV.loadFeatures(largest, as: Float.self).storage.allSatisfy(\.isFinite))
+        let repeated = try folder.write("r.csv", "a,b,a\n1,2,3\n")
+        #expect {
+            _ = try NumericCSV.loadFeatures(repeated, as: Float.self)
+        } throws: { e in
+            guard case .malformedRow(let file, 1, let detail) = e as? NumericCSVError else { return false }
+            return file == repeated.path && detail.contains("\"a\" appears twice")
+        }
+    }
+
     @Test func labelsMapToSortedClasses() throws {
         let folder = try TemporaryFolder()
         let x = try folder.write("x.csv", "f\n1\n2\n3\n4\n")

@@ -99,7 +99,8 @@ enum ByteNumber {
             return .invalid
         }
         let text = String(decoding: f.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { return .invalid }
+        // Beyond Float's range a value would become infinite in the models: not a number here.
+        guard let value = Double(text), value.magnitude <= Double(Float.greatestFiniteMagnitude) else { return .invalid }
         return .value(value)
     }
 }

@@ -20,6 +20,13 @@ struct CSVHeader: Sendable, Equatable {
         case malformed(CSVSyntaxError)
     }
 
+    /// The first column name that appears twice, or nil: a repeated column is ambiguous (which
+    /// one holds the values?), so the readers of generic CSV refuse it.
+    var repeatedName: String? {
+        var seen = Set<String>()
+        return names.first { !seen.insert($0).inserted }
+    }
+
     /// Reads the header of `bytes`: skips a UTF-8 byte order mark and blank lines, picks the
     /// candidate separator that occurs most often outside quotes (`fallback` when none does,
     /// i.e. a one-column file), and splits the line.

@@ -63,14 +63,18 @@ public enum NumericCSV {
     }
 
     static func header(of file: MappedFile) throws(NumericCSVError) -> CSVHeader {
-        do {
-            return try CSVHeader.read(file.buffer)
-        } catch {
+        let header: CSVHeader
+        do { header = try CSVHeader.read(file.buffer) } catch {
             switch error {
             case .empty: throw .noHeader(file: file.path)
             case .malformed(let e): throw .malformedRow(file: file.path, line: e.line, detail: "header: \(e.what) in field \(e.field)")
             }
         }
+        if let name = header.repeatedName {
+            throw .malformedRow(file: file.path, line: header.bodyLine - 1,
+                                detail: "header: the column \"\(Format.clipped(name))\" appears twice; rename or remove one")
+        }
+        return header
     }
 
     /// Calls `body` for each data row with the header's field count; malformed rows throw.
