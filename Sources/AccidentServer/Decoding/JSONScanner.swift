@@ -236,7 +236,7 @@ struct JSONScanner {
             guard b >= 0x20 else { throw malformed("control character in a string") }
             offset += 1
         }
-        var text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        var text = try utf8(start..<offset)
         while true {
             guard let b = peek() else { throw malformed("unterminated string") }
             offset += 1
@@ -247,9 +247,18 @@ struct JSONScanner {
                 guard b >= 0x20 else { throw malformed("control character in a string") }
                 let from = offset - 1
                 while let c = peek(), c != UInt8(ascii: "\""), c != UInt8(ascii: "\\"), c >= 0x20 { offset += 1 }
-                text += String(decoding: UnsafeRawBufferPointer(rebasing: bytes[from..<offset]), as: UTF8.self)
+                text += try utf8(from..<offset)
             }
         }
+    }
+
+    /// The bytes in `range` as text; invalid UTF-8 is a malformed body (400), never replaced by
+    /// U+FFFD and then reported as a bad field value.
+    private func utf8(_ range: Range<Int>) throws(MalformedBodyError) -> String {
+        guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) else {
+            throw MalformedBodyError(message: "the request body is not valid JSON: invalid UTF-8 in a string at byte \(range.lowerBound)")
+        }
+        return text
     }
 
     /// The character of an escape sequence (the scanner is after its backslash).

@@ -1,6 +1,9 @@
 import Foundation
 import AccidentTestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import AccidentML
 
 /// Loading the preprocessed BAAC 2021 training split, and bad input.
@@ -68,6 +71,18 @@ import Testing
         } throws: { e in
             guard case .malformedRow(let file, 1, let detail) = e as? NumericCSVError else { return false }
             return file == repeated.path && detail.contains("\"a\" appears twice")
+        }
+    }
+
+    @Test func aFIFOIsNamedAsSuchWithoutWaitingForAWriter() throws {
+        let folder = try TemporaryFolder()
+        let fifo = folder.url.appendingPathComponent("x.csv")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        #expect {
+            _ = try NumericCSV.loadFeatures(fifo, as: Float.self)
+        } throws: { e in
+            let text = "\(e)"
+            return text.contains("FIFO (named pipe), not a regular file") && !text.contains("permission")
         }
     }
 

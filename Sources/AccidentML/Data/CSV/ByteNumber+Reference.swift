@@ -12,14 +12,13 @@ extension ByteNumber {
         return .value(v)
     }
 
-    /// Reference for `decimal(_:)`: trim, comma to point, then `Double(String)`, within Float's range.
+    /// Reference for `decimal(_:)`: trim, comma to point, then `Double(String)`.
     static func referenceDecimal(_ text: String) -> ParsedNumber<Double> {
         let t = text.trimmingASCIISpaces()
         if t.isEmpty { return .empty }
         let allowed = Set("0123456789+-.,eE")
         guard t.allSatisfy({ allowed.contains($0) }), t.filter({ $0 == "." || $0 == "," }).count <= 1,
-              let v = Double(t.replacingOccurrences(of: ",", with: ".")),
-              v.magnitude <= Double(Float.greatestFiniteMagnitude) else { return .invalid }
+              let v = Double(t.replacingOccurrences(of: ",", with: ".")), v.isFinite else { return .invalid }
         return .value(v)
     }
 }

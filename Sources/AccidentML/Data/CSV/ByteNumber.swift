@@ -49,6 +49,10 @@ enum ByteNumber {
         return .value(negative ? -value : value)
     }
 
+    /// Whether `value` stays finite in the models' Float: the readers of typed cells (CSV files and
+    /// CSV request bodies) refuse larger magnitudes instead of letting them become infinite.
+    static func fitsFloat(_ value: Double) -> Bool { value.magnitude <= Double(Float.greatestFiniteMagnitude) }
+
     /// Powers of ten that are exact in a Double.
     static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
 
@@ -99,8 +103,7 @@ enum ByteNumber {
             return .invalid
         }
         let text = String(decoding: f.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
-        // Beyond Float's range a value would become infinite in the models: not a number here.
-        guard let value = Double(text), value.magnitude <= Double(Float.greatestFiniteMagnitude) else { return .invalid }
+        guard let value = Double(text), value.isFinite else { return .invalid }
         return .value(value)
     }
 }

@@ -63,8 +63,8 @@ package enum CSVTable {
         if case .value(let i) = ByteNumber.integer(field) { return .integer(i) }
         switch ByteNumber.decimal(field) {
         case .empty: return .empty
-        case .value(let d): return .number(d)
-        case .invalid:
+        case .value(let d) where ByteNumber.fitsFloat(d): return .number(d)
+        case .value, .invalid:
             let text = record.text(k, in: bytes)
             let trimmed = text.drop { $0 == " " || $0 == "\t" }
             return .text(String(trimmed.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))

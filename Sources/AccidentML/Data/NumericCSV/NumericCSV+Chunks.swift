@@ -34,9 +34,9 @@ extension NumericCSV {
                 for k in 0..<width {
                     let field = record.field(k, in: bytes)
                     switch ByteNumber.decimal(field) {
-                    case .value(let v): values.append(v)
+                    case .value(let v) where ByteNumber.fitsFloat(v): values.append(v)
                     case .empty: values.append(.nan)
-                    case .invalid:
+                    case .value, .invalid:
                         guard isNaNToken(ByteNumber.trimmed(field)) else {
                             throw .badNumber(file: file.path, line: record.line, column: header.names[k],
                                              value: String(decoding: field, as: UTF8.self))

@@ -19,7 +19,7 @@ public enum NumericCSVError: Error, CustomStringConvertible, Equatable, Sendable
     public var description: String {
         switch self {
         case let .cannotRead(file, reason):
-            "\(file): cannot read (\(reason)). Fix: check the path and its permissions."
+            "\(file): cannot read: \(reason)."
         case let .noHeader(file):
             "\(file): no header line. Fix: the first line must hold the column names."
         case let .malformedRow(file, line, detail):

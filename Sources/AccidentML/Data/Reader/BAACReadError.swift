@@ -48,7 +48,7 @@ public enum BAACReadError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         switch self {
         case let .cannotRead(file, reason):
-            "\(file): cannot read (\(reason)). Fix: check the path and its permissions."
+            "\(file): cannot read: \(reason)."
         case let .noBAACFiles(folder):
             "\(folder): no BAAC file found. Fix: the folder (or its subfolders) must hold files named like "
                 + "caracteristiques-2021.csv, lieux-2021.csv, vehicules-2021.csv, usagers-2021.csv ('_' also accepted)."
