@@ -19,8 +19,12 @@ public struct AccidentStore: Sendable {
 
     /// Runs `body` on a fresh connection, closed afterwards; errors come out as `AccidentStoreError`
     /// (or `CancellationError`).
+    ///
+    /// A connection lost under the operation (the server crashed or was stopped) fails it at
+    /// once: the driver can leave a COPY waiting forever on a closed connection, so the operation
+    /// races the connection's close (see `ConnectionRace`).
     func withConnection<Result: Sendable>(
-        _ operation: String, _ body: (PostgresConnection) async throws -> Result
+        _ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let connection: PostgresConnection
         do {
@@ -29,11 +33,12 @@ public struct AccidentStore: Sendable {
             throw translate(error, operation: operation)
         }
         do {
-            let result = try await body(connection)
+            let result = try await ConnectionRace.run(body, on: connection, operation: operation)
             try? await connection.close()
             return result
         } catch {
-            try? await connection.close()
+            // Not awaited: a lost connection may never answer a close either.
+            connection.close().whenComplete { _ in }
             throw translate(error, operation: operation)
         }
     }
