@@ -33,7 +33,14 @@ RETRAIN = "accident_severity_retrain"
 ACCIDENTS = int(os.environ.get("ACCIDENTML_E2E_ACCIDENTS", "4000"))
 
 
+# Prebuilt binaries to use instead of the checkout's build (the stack tests read the same variables).
+BINARY_VARIABLES = {"train": "ACCIDENTML_TRAIN_BINARY", "accident-server": "ACCIDENTML_API_BINARY"}
+
+
 def binary(name: str) -> Path | None:
+    given = os.environ.get(BINARY_VARIABLES.get(name, ""))
+    if given:
+        return Path(given) if Path(given).exists() else None
     for build in ("release", "debug"):
         path = REPO / ".build" / build / name
         if path.exists():
