@@ -40,7 +40,10 @@ constraints="$repo/pipeline/constraints.txt"
 dags_folder="$repo/pipeline/dags"
 components=(api-server scheduler dag-processor celery-worker)
 
-die() { echo "airflow.sh: $*" >&2; exit 1; }
+service=airflow
+port_variable=ACCIDENTML_AIRFLOW_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 # Creates or refreshes the venv when the pinned files changed since the last install.
 ensure_venv() {
@@ -56,17 +59,6 @@ ensure_venv() {
         "$venv/bin/pip" install -q -r "$requirements" -c "$constraints"
     fi
     echo "$want" >"$stamp"
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/$host/$1") 2>/dev/null; }
-
-free_port() { # free_port FROM [EXCEPT]
-    local port
-    for port in $(seq "$1" $(($1 + 200))); do
-        [ "$port" = "${2:-}" ] && continue
-        port_in_use "$port" || [ -e "$tmp_root/accidentml-airflow-$port" ] || { echo "$port"; return 0; }
-    done
-    die "no free port in $1..$(($1 + 200)); set ACCIDENTML_AIRFLOW_PORT"
 }
 
 load_state() {
@@ -218,11 +210,7 @@ start_airflow() {
     pids+=" $(start_component celery-worker celery worker --concurrency 4 --skip-serve-logs \
         --celery-hostname "accidentml-$port@%h")"
 
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<STATE
+    write_private "$state_file" <<STATE
 AIRFLOW_HOME='$AIRFLOW_HOME'
 AIRFLOW_PORT='$port'
 AIRFLOW_URL='http://$host:$port'
@@ -235,7 +223,6 @@ AIRFLOW_DB_URL='postgresql+psycopg2://${db#postgres://}'
 AIRFLOW_BROKER_URL='$broker'
 AIRFLOW_PIDS='${pids# }'
 STATE
-    umask "$old_umask"
 
     local started=$SECONDS
     until is_healthy; do

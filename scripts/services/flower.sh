@@ -24,17 +24,10 @@ bind="${ACCIDENTML_FLOWER_BIND:-127.0.0.1}"
 host="$bind" # the address clients use: loopback when bound to every interface
 [ "$bind" = "0.0.0.0" ] && host=127.0.0.1
 
-die() { echo "flower.sh: $*" >&2; exit 1; }
-
-port_in_use() { (exec 3<>"/dev/tcp/$host/$1") 2>/dev/null; }
-
-free_port() {
-    local port
-    for port in $(seq "$first_port" $((first_port + 200))); do
-        port_in_use "$port" || [ -e "$tmp_root/accidentml-flower-$port" ] || { echo "$port"; return 0; }
-    done
-    die "no free port in $first_port..$((first_port + 200)); set ACCIDENTML_FLOWER_PORT"
-}
+service=flower
+port_variable=ACCIDENTML_FLOWER_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 load_state() {
     [ -f "$state_file" ] || return 1
@@ -82,11 +75,7 @@ start_flower() {
         --address="$bind" --port="$port" --persistent=False >"$dir/flower.log" 2>&1 </dev/null &
     pid=$!
 
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<STATE
+    write_private "$state_file" <<STATE
 FLOWER_DIR='$dir'
 FLOWER_PORT='$port'
 FLOWER_PID='$pid'
@@ -95,7 +84,6 @@ FLOWER_BIND='$bind'
 FLOWER_USER='flower'
 FLOWER_PASSWORD='$password'
 STATE
-    umask "$old_umask"
     for _ in $(seq 150); do
         is_running && break
         kill -0 "$pid" 2>/dev/null || break

@@ -36,29 +36,14 @@ host="$bind" # the address clients use: loopback when bound to every interface
 venv="$repo/.venv-mlflow"
 requirements="$services/mlflow-requirements.txt"
 
-die() { echo "mlflow.sh: $*" >&2; exit 1; }
+service=mlflow
+port_variable=ACCIDENTML_MLFLOW_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 # Creates the venv from the pinned requirements when missing or older than them.
 ensure_installed() {
-    if [ -x "$venv/bin/mlflow" ] && [ "$venv/.requirements" -nt "$requirements" ]; then return 0; fi
-    echo "mlflow.sh: installing MLflow into $venv (about 20 s with uv, a few minutes with pip)" >&2
-    if command -v uv >/dev/null 2>&1; then
-        uv venv -q --allow-existing "$venv" && VIRTUAL_ENV="$venv" uv pip install -q -r "$requirements"
-    else
-        python3 -m venv "$venv" && "$venv/bin/pip" install -q -r "$requirements"
-    fi || die "could not install $requirements into $venv (is PyPI reachable?)"
-    [ -x "$venv/bin/mlflow" ] || die "MLflow installed but $venv/bin/mlflow is missing"
-    touch "$venv/.requirements"
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/$host/$1") 2>/dev/null; }
-
-free_port() {
-    local port
-    for port in $(seq "$first_port" $((first_port + 200))); do
-        port_in_use "$port" || [ -e "$tmp_root/accidentml-mlflow-$port" ] || { echo "$port"; return 0; }
-    done
-    die "no free port in $first_port..$((first_port + 200)); set ACCIDENTML_MLFLOW_PORT"
+    ensure_venv_from "$venv" "$requirements" mlflow MLflow "installing MLflow into $venv (about 20 s with uv, a few minutes with pip)"
 }
 
 load_state() {
@@ -74,8 +59,13 @@ healthy() { curl -sf -o /dev/null --max-time 3 "$MLFLOW_URL/health"; }
 # machine's own names and addresses.
 allowed_hosts() {
     local port="$1" names=(127.0.0.1 localhost "$host") name list=""
-    [ "$bind" = "0.0.0.0" ] && names+=($(hostname 2>/dev/null) $(hostname -I 2>/dev/null))
+    if [ "$bind" = "0.0.0.0" ]; then
+        local more=()
+        read -ra more <<<"$(hostname 2>/dev/null) $(hostname -I 2>/dev/null)"
+        names+=("${more[@]}")
+    fi
     for name in "${names[@]}"; do
+        [[ "$name" == *:* ]] && name="[$name]" # an IPv6 address in a Host header
         case ",$list," in *",$name,"*) ;; *) list+=",$name:$port,$name" ;; esac
     done
     echo "${list#,}"
@@ -134,18 +124,13 @@ start_server() {
         --allowed-hosts "$(allowed_hosts "$port")" \
         </dev/null >"$dir/mlflow.log" 2>&1 &
     pid=$!
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<EOF
+    write_private "$state_file" <<EOF
 MLFLOW_PORT='$port'
 MLFLOW_URL='http://$host:$port'
 MLFLOW_BIND='$bind'
 MLFLOW_DIR='$dir'
 MLFLOW_PID='$pid'
 EOF
-    umask "$old_umask"
     load_state
     local i
     for i in $(seq 1 600); do
