@@ -103,6 +103,16 @@ def main():  # noqa: C901 (one page after the other)
         # First-visit announcements (a modal, the assistant panel) cover the page: close them.
         browser.run("document.querySelectorAll('[aria-label=Close], [aria-label=close]').forEach(b => b.click());", settle=2)
         browser.shot(out / "stack-mlflow.png")
+        # The champion's run: its metrics, tags (the pipeline's gate verdict) and status.
+        mlflow = env["MLFLOW_TRACKING_URI"]
+        status, alias = http("GET", f"{mlflow}/api/2.0/mlflow/registered-models/alias?name="
+                                    f"{env.get('MLFLOW_MODEL_NAME', 'accident-severity')}&alias=champion")
+        if status == 200:
+            run_id = alias["model_version"]["run_id"]
+            _, run = http("GET", f"{mlflow}/api/2.0/mlflow/runs/get?run_id={run_id}")
+            browser.open(f"{mlflow}/#/experiments/{run['run']['info']['experiment_id']}/runs/{run_id}", settle=8)
+            browser.run("document.querySelectorAll('[aria-label=Close], [aria-label=close]').forEach(b => b.click());", settle=2)
+            browser.shot(out / "stack-mlflow-run.png")
         status, token = http("POST", f"{env['AIRFLOW_URL']}/auth/token",
                              {"username": env["AIRFLOW_ADMIN_USER"], "password": env["AIRFLOW_ADMIN_PASSWORD"]})
         if status in (200, 201):

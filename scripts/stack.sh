@@ -273,6 +273,7 @@ status_table() {
         printf '%-21s %-20s %-42s %-8s %s\n' "$name" "$script" "${url:--}" "$state" "$pid"
     done < <(service_table)
     rm -rf "$checks"
+    echo "stack.sh: front tier (adminer, mlflow-server, airflow-webserver, flower, app) on STACK_BIND=${STACK_BIND:-127.0.0.1}; back tier on 127.0.0.1 only" >&2
     return $((any_down * 3))
 }
 
@@ -354,9 +355,10 @@ airflow_put() {
 # The pipeline's Variables and Connections (pipeline/dags/accidentml/settings.py), from what runs
 # now: rewritten by every `up`, as ports and passwords change when a service restarts.
 configure_pipeline() {
-    local pg_url api_url pipeline_dir
+    local pg_url api_url api_host pipeline_dir
     pg_url="$(state_value postgres PG_URL)"
     api_url="$(state_value api API_URL)"
+    api_host="${api_url#http://}"; api_host="${api_host%:*}" # the API's address (STACK_BIND, or loopback for 0.0.0.0)
     pipeline_dir="$(dirname "$backup_dir")/pipeline"
     mkdir -p "$pipeline_dir/landing" "$pipeline_dir/work"
     airflow_put variables accidentml_train_bin "$(jq -n --arg v "$train_bin" '{key: "accidentml_train_bin", value: $v}')" &&
@@ -368,7 +370,7 @@ configure_pipeline() {
         '{connection_id: "accidentml_db", conn_type: "postgres", host: "127.0.0.1", port: ($port | tonumber),
           login: "accidentml", password: $pw, schema: "accidents"}')" &&
     airflow_put connections accidentml_api "$(jq -n --arg port "${api_url##*:}" --arg admin "$ADMIN_API_KEYS" \
-        --arg key "$API_KEYS" '{connection_id: "accidentml_api", conn_type: "http", host: "127.0.0.1",
+        --arg host "$api_host" --arg key "$API_KEYS" '{connection_id: "accidentml_api", conn_type: "http", host: $host,
           port: ($port | tonumber), schema: "http", password: $admin, extra: ({predict_key: $key} | tojson)}')" \
         || die "could not set the pipeline's Airflow Variables and Connections"
 }

@@ -7,6 +7,8 @@
 # The end-to-end test (pipeline/tests/test_e2e.py) also needs the `train` binary with the
 # registry commands, MLflow (scripts/services/mlflow.sh, s3.sh) and the prediction server
 # (scripts/services/api.sh); see docs/pipeline.md. pytest's exit 5 (no test collected) fails.
+# ACCIDENTML_TRAIN_BINARY / ACCIDENTML_API_BINARY name prebuilt binaries (else .build/release,
+# then .build/debug).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -134,6 +134,17 @@ class PrivateStack:
         return total
 
 
+def listeners():
+    """Every listening TCP socket of the machine as (address, port, {pids}), from `ss -Hltnp`."""
+    found = []
+    for line in run(["ss", "-Hltnp"]).splitlines():
+        fields = line.split()
+        address, _, port = fields[3].rpartition(":")
+        pids = {int(pid) for pid in re.findall(r"pid=(\d+)", line)}
+        found.append((address.strip("[]"), int(port), pids))
+    return found
+
+
 def http(method, url, body=None, headers=None, auth=None, timeout=30):
     """(status, parsed JSON or text) of one HTTP request; errors are answers, not exceptions."""
     data = None

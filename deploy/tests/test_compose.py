@@ -136,3 +136,20 @@ def test_dockerfile_targets():
     targets = {n: s["build"]["target"] for n, s in config["services"].items() if "build" in s}
     assert set(targets.values()) <= set(stages)
     assert targets["app"] == "app" and targets["airflow-worker"] == "airflow"
+
+
+def test_every_front_service_script_honours_the_bind_address_stack_sh_passes():
+    """STACK_BIND reaches each front-tier script as ACCIDENTML_<NAME>_BIND, which the script binds to;
+    back-tier scripts take no bind address and listen on 127.0.0.1."""
+    stack_sh = (REPO / "scripts" / "stack.sh").read_text()
+    front_scripts = {row["script"] for row in describe() if row["tier"] == "front"}  # airflow.sh runs both tiers
+    for row in describe():
+        script = (REPO / "scripts" / "services" / row["script"]).read_text()
+        variable = f"ACCIDENTML_{row['script'].removesuffix('.sh').upper()}_BIND"
+        if row["tier"] == "front":
+            assert re.search(rf'export .*\b{variable}="\$bind"', stack_sh), f"stack.sh does not pass {variable}"
+            assert re.search(rf'^bind="\$\{{{variable}:-127\.0\.0\.1\}}"$', script, re.M), \
+                f"{row['script']} does not read {variable} (default 127.0.0.1)"
+            assert '"$bind"' in script or "$bind:" in script, f"{row['script']} never binds to $bind"
+        elif row["script"] not in front_scripts:
+            assert "_BIND" not in script and "0.0.0.0" not in script.replace('"0.0.0.0" ] && host', ""), row["script"]

@@ -1,8 +1,11 @@
 """scripts/stack.sh against the real services, in file order on one private stack:
 
-1. `up` from nothing: every seed health check passes, the generated env file is mode 600, a
+1. `up` from nothing with STACK_BIND=127.0.0.2 (another loopback address: Linux routes all of
+   127/8 on lo): every seed health check passes, the generated env file is mode 600, a
    prediction through `app` with the generated key, the pipeline DAG in Airflow's REST API, a
-   worker in Flower's API, an Adminer login by form post that lists the accidents tables;
+   worker in Flower's API, an Adminer login by form post that lists the accidents tables; the
+   front tier (app, Adminer, MLflow, Airflow, Flower) listens on 127.0.0.2 only and every other
+   socket of the stack on 127.0.0.1 only (`ss -ltnp`);
 2. MLflow killed: `status` reports it down (and only it), `up` restarts only it;
 3. `backup` then `restore` after the tables were emptied: the same row counts, and a model fitted
    from the restored database has the same data fingerprint;
@@ -25,7 +28,7 @@ import urllib.parse
 
 import pytest
 
-from stackenv import REPO, PrivateStack, describe, http, run
+from stackenv import REPO, PrivateStack, describe, http, listeners, run
 
 REQUIRED_SCRIPTS = ["postgres.sh", "adminer.sh", "s3.sh", "mlflow.sh", "redis.sh", "airflow.sh", "flower.sh", "api.sh"]
 missing = [s for s in REQUIRED_SCRIPTS if not (REPO / "scripts" / "services" / s).exists()]
@@ -42,11 +45,13 @@ ACCIDENT = {"an": 2021, "mois": 6, "jour": 15, "hrmn": "17:45", "dep": "2A", "ag
             "vehicles": [{"catv": 7, "obsm": 2}, {"catv": 33, "motor": 1}],
             "users": [{"catu": 1, "sexe": 1, "an_nais": 1990, "secu1": 1}, {"catu": 1, "an_nais": 1971, "secu1": 2}]}
 BAAC_TABLES = ["accidents", "places", "vehicles", "users"]
+FRONT_BIND = "127.0.0.2"  # the front tier's address in these tests (STACK_BIND)
 
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     private = PrivateStack(tmp_path_factory.mktemp("stack"))
+    private.env["STACK_BIND"] = FRONT_BIND  # written into the env file by the first `up`
     yield private
     # Whatever happened, leave nothing running.
     private.stack("down", "--purge", check=False, timeout=600)
@@ -143,6 +148,43 @@ def test_1_up_from_nothing(stack):
 
     # Adminer: log in by posting its form, see the accidents tables.
     adminer_login_lists_tables(stack, settings)
+
+    front_and_back_tiers(stack, settings)
+
+
+def front_and_back_tiers(stack, settings):
+    """Front services answer on STACK_BIND only; every other socket of the stack is on 127.0.0.1."""
+    assert settings["STACK_BIND"] == FRONT_BIND
+    front_urls = {name: settings[name] for name in ("APP_URL", "ADMINER_URL", "MLFLOW_TRACKING_URI", "AIRFLOW_URL", "FLOWER_URL")}
+    for name, url in front_urls.items():
+        assert url.startswith(f"http://{FRONT_BIND}:"), (name, url)
+    front_ports = {int(urllib.parse.urlsplit(url).port) for url in front_urls.values()}
+    back_ports = {int(stack.state("postgres")["PG_PORT"]), int(stack.state("redis")["REDIS_PORT"]),
+                  int(stack.state("s3")["S3_PORT"])}
+    # The stack's processes by process group (each script starts its service with setsid): the
+    # marker variable, or the pids the state files record, since setproctitle (Airflow, Celery) can
+    # overwrite a process's environment as /proc shows it. PostgreSQL runs as its own user: by port.
+    recorded = [stack.state("airflow")["AIRFLOW_PIDS"]] + [stack.state(name).get(key, "") for name, key in (
+        ("mlflow", "MLFLOW_PID"), ("flower", "FLOWER_PID"), ("api", "API_PID"), ("adminer", "ADMINER_PID"),
+        ("s3", "S3_PID"), ("redis", "REDIS_PID"))]
+    groups = {process_group(pid) for pid in stack.marked_pids()} | {int(p) for text in recorded for p in text.split()}
+    seen = set()
+    for address, port, pids in listeners():
+        mine = any(pid in groups or process_group(pid) in groups for pid in pids)
+        if port in front_ports and mine:
+            assert address == FRONT_BIND, f"front port {port} (pids {pids}) listens on {address}"
+            seen.add(port)
+        elif mine or port in back_ports:
+            assert address == "127.0.0.1", f"back-tier socket {address}:{port} (pids {pids}) is not on loopback only"
+            seen.add(port)
+    assert front_ports | back_ports <= seen, f"not listening: {(front_ports | back_ports) - seen}"
+
+
+def process_group(pid):
+    try:
+        return os.getpgid(pid)
+    except OSError:
+        return None
 
 
 def adminer_login_lists_tables(stack, settings):

@@ -147,7 +147,7 @@ with DAG(
         answer = requests.post(f"{s.api_url}/api/v1/reload_model", headers={"X-API-Key": s.admin_key},
                                json={"model": f"models:/{params['model_name']}@champion"}, timeout=60)
         answer.raise_for_status()
-        print(f"reload: {answer.status_code} {answer.text[:300]}")
+        print(f"reload: {answer.status_code} in {answer.elapsed.total_seconds():.3f} s: {answer.text[:300]}")
         return {"version": version}
 
     @task(retries=3)

@@ -33,7 +33,14 @@ RETRAIN = "accident_severity_retrain"
 ACCIDENTS = int(os.environ.get("ACCIDENTML_E2E_ACCIDENTS", "4000"))
 
 
+# Prebuilt binaries to use instead of the checkout's build (the stack tests read the same variables).
+BINARY_VARIABLES = {"train": "ACCIDENTML_TRAIN_BINARY", "accident-server": "ACCIDENTML_API_BINARY"}
+
+
 def binary(name: str) -> Path | None:
+    given = os.environ.get(BINARY_VARIABLES.get(name, ""))
+    if given:
+        return Path(given) if Path(given).exists() else None
     for build in ("release", "debug"):
         path = REPO / ".build" / build / name
         if path.exists():
@@ -96,6 +103,15 @@ def base(tmp_path_factory):
                        "accidentml_retrain_conf": json.dumps({"model_name": model_name})}.items():
         assert airflow_cli("variables", "set", key, value).returncode == 0
     airflow_cli("connections", "delete", "accidentml_db")
+    # Runs talk only to servers of this test: an API Connection left by another user of this
+    # Airflow (scripts/stack.sh sets one) would let the first run reload that other API. Until the
+    # `stack` fixture adds its own, reload_api fails and retries. MLflow: the running one, now.
+    airflow_cli("connections", "delete", "accidentml_api")
+    mlflow = sh([SERVICES / "mlflow.sh", "url"])
+    if mlflow.returncode == 0:
+        assert airflow_cli("variables", "set", "accidentml_mlflow_uri", mlflow.stdout.strip()).returncode == 0
+    else:
+        airflow_cli("variables", "delete", "accidentml_mlflow_uri")
     assert airflow_cli("connections", "add", "accidentml_db", "--conn-uri", db_url).returncode == 0
 
     env = {"DATABASE_URL": db_url}

@@ -25,7 +25,10 @@ first_port="${ACCIDENTML_ADMINER_PORT:-8088}"
 bind="${ACCIDENTML_ADMINER_BIND:-127.0.0.1}"
 adminer_php=/usr/share/adminer/adminer.php
 
-die() { echo "adminer.sh: $*" >&2; exit 1; }
+service=adminer
+port_variable=ACCIDENTML_ADMINER_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 ensure_installed() {
     [ -f "$adminer_php" ] && command -v php >/dev/null && php -m 2>/dev/null | grep -qx pgsql && return 0
@@ -36,16 +39,6 @@ ensure_installed() {
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
         adminer php-cli php-pgsql >/dev/null
     [ -f "$adminer_php" ] || die "adminer installed but $adminer_php is missing"
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-    local port
-    for port in $(seq "$first_port" $((first_port + 200))); do
-        port_in_use "$port" || [ -e "$tmp_root/accidentml-adminer-$port" ] || { echo "$port"; return 0; }
-    done
-    die "no free port in $first_port..$((first_port + 200)); set ACCIDENTML_ADMINER_PORT"
 }
 
 load_state() {
@@ -142,18 +135,13 @@ start_server() {
         -S "$bind:$port" -t "$dir/www" >"$dir/adminer.log" 2>&1 </dev/null &
     pid=$!
 
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<EOF
+    write_private "$state_file" <<EOF
 ADMINER_PORT='$port'
 ADMINER_URL='$url'
 ADMINER_BIND='$bind'
 ADMINER_DIR='$dir'
 ADMINER_PID='$pid'
 EOF
-    umask "$old_umask"
     for _ in $(seq 100); do
         is_running && break
         kill -0 "$pid" 2>/dev/null || { tail -20 "$dir/adminer.log" >&2; stop_server; die "php -S exited (log above)"; }

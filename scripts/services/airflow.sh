@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Apache Airflow 3 with the CeleryExecutor, on loopback only: the retraining pipeline's orchestrator.
+# Apache Airflow 3 with the CeleryExecutor: the retraining pipeline's orchestrator.
 #
 #   scripts/services/airflow.sh start    # venv, db migrate, api-server, scheduler, dag-processor, worker
 #   scripts/services/airflow.sh url      # http://127.0.0.1:PORT (the API server and UI)
@@ -16,8 +16,12 @@
 # <checkout>/.venv-airflow/ from pipeline/requirements.txt + pipeline/constraints.txt (uv when
 # present). AIRFLOW_HOME is ${TMPDIR:-/tmp}/accidentml-airflow-PORT (airflow.cfg, logs, pids),
 # deleted by `stop`. The admin user of the simple auth manager gets a random password per start.
+# Bind address of the API server and UI: ACCIDENTML_AIRFLOW_BIND (default 127.0.0.1; the stack's
+# STACK_BIND: the UI is front-tier). Nothing else listens: the Celery worker runs without its log
+# server (`--skip-serve-logs`, which binds every interface), as the API server reads the task
+# logs from the same folder.
 # State ($ACCIDENTML_AIRFLOW_STATE, default <checkout>/.services/airflow.state, mode 600):
-# AIRFLOW_PORT AIRFLOW_URL AIRFLOW_HOME AIRFLOW_ADMIN_USER AIRFLOW_ADMIN_PASSWORD AIRFLOW_VENV
+# AIRFLOW_PORT AIRFLOW_URL AIRFLOW_BIND AIRFLOW_HOME AIRFLOW_ADMIN_USER AIRFLOW_ADMIN_PASSWORD AIRFLOW_VENV
 # AIRFLOW_PIDS AIRFLOW_LOG_PORT AIRFLOW_DB_URL AIRFLOW_BROKER_URL.
 set -euo pipefail
 
@@ -26,6 +30,9 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 services="$repo/scripts/services"
 state_file="${ACCIDENTML_AIRFLOW_STATE:-$repo/.services/airflow.state}"
 first_port="${ACCIDENTML_AIRFLOW_PORT:-18080}"
+bind="${ACCIDENTML_AIRFLOW_BIND:-127.0.0.1}"
+host="$bind" # the address clients (and the workers' execution API calls) use
+[ "$bind" = "0.0.0.0" ] && host=127.0.0.1
 database="${ACCIDENTML_AIRFLOW_DATABASE:-airflow}" # another name gives a second instance its own metadata
 venv="$repo/.venv-airflow"
 requirements="$repo/pipeline/requirements.txt"
@@ -33,7 +40,10 @@ constraints="$repo/pipeline/constraints.txt"
 dags_folder="$repo/pipeline/dags"
 components=(api-server scheduler dag-processor celery-worker)
 
-die() { echo "airflow.sh: $*" >&2; exit 1; }
+service=airflow
+port_variable=ACCIDENTML_AIRFLOW_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 # Creates or refreshes the venv when the pinned files changed since the last install.
 ensure_venv() {
@@ -49,17 +59,6 @@ ensure_venv() {
         "$venv/bin/pip" install -q -r "$requirements" -c "$constraints"
     fi
     echo "$want" >"$stamp"
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() { # free_port FROM [EXCEPT]
-    local port
-    for port in $(seq "$1" $(($1 + 200))); do
-        [ "$port" = "${2:-}" ] && continue
-        port_in_use "$port" || [ -e "$tmp_root/accidentml-airflow-$port" ] || { echo "$port"; return 0; }
-    done
-    die "no free port in $1..$(($1 + 200)); set ACCIDENTML_AIRFLOW_PORT"
 }
 
 load_state() {
@@ -135,7 +134,7 @@ dags_folder = $dags_folder
 load_examples = False
 dags_are_paused_at_creation = False
 fernet_key = $fernet
-execution_api_server_url = http://127.0.0.1:$port/execution/
+execution_api_server_url = http://$host:$port/execution/
 simple_auth_manager_users = admin:admin
 simple_auth_manager_passwords_file = $home/passwords.json
 parallelism = 8
@@ -145,9 +144,9 @@ max_active_tasks_per_dag = 4
 sql_alchemy_conn = postgresql+psycopg2://${db#postgres://}
 
 [api]
-host = 127.0.0.1
+host = $bind
 port = $port
-base_url = http://127.0.0.1:$port
+base_url = http://$host:$port
 workers = 1
 secret_key = $(random_secret 32)
 
@@ -205,19 +204,17 @@ start_airflow() {
 
     af db migrate >"$AIRFLOW_HOME/logs/db-migrate.log" 2>&1 \
         || { tail -n 30 "$AIRFLOW_HOME/logs/db-migrate.log" >&2; die "airflow db migrate failed (log above)"; }
-    pids+=" $(start_component api-server api-server --host 127.0.0.1 --port "$port")"
+    pids+=" $(start_component api-server api-server --host "$bind" --port "$port")"
     pids+=" $(start_component scheduler scheduler)"
     pids+=" $(start_component dag-processor dag-processor)"
-    pids+=" $(start_component celery-worker celery worker --concurrency 4 --celery-hostname "accidentml-$port@%h")"
+    pids+=" $(start_component celery-worker celery worker --concurrency 4 --skip-serve-logs \
+        --celery-hostname "accidentml-$port@%h")"
 
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<STATE
+    write_private "$state_file" <<STATE
 AIRFLOW_HOME='$AIRFLOW_HOME'
 AIRFLOW_PORT='$port'
-AIRFLOW_URL='http://127.0.0.1:$port'
+AIRFLOW_URL='http://$host:$port'
+AIRFLOW_BIND='$bind'
 AIRFLOW_LOG_PORT='$log_port'
 AIRFLOW_ADMIN_USER='admin'
 AIRFLOW_ADMIN_PASSWORD='$password'
@@ -226,7 +223,6 @@ AIRFLOW_DB_URL='postgresql+psycopg2://${db#postgres://}'
 AIRFLOW_BROKER_URL='$broker'
 AIRFLOW_PIDS='${pids# }'
 STATE
-    umask "$old_umask"
 
     local started=$SECONDS
     until is_healthy; do
@@ -240,7 +236,7 @@ STATE
         sleep 2
     done
     celery_ping || { stop_airflow; die "the Celery worker did not answer 'celery inspect ping'"; }
-    echo "airflow.sh: started Airflow on http://127.0.0.1:$port (folder $AIRFLOW_HOME); admin password in $state_file" >&2
+    echo "airflow.sh: started Airflow on http://$host:$port (on $bind:$port, folder $AIRFLOW_HOME); admin password in $state_file" >&2
 }
 
 case "${1:-}" in

@@ -29,17 +29,10 @@ bind="${ACCIDENTML_API_BIND:-127.0.0.1}"
 binary="${ACCIDENTML_API_BINARY:-$repo/.build/release/accident-server}"
 registry_model="models:/accident-severity@champion"
 
-die() { echo "api.sh: $*" >&2; exit 1; }
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-    local port
-    for port in $(seq "$first_port" $((first_port + 200))); do
-        port_in_use "$port" || [ -e "$tmp_root/accidentml-api-$port" ] || { echo "$port"; return 0; }
-    done
-    die "no free port in $first_port..$((first_port + 200)); set ACCIDENTML_API_PORT"
-}
+service=api
+port_variable=ACCIDENTML_API_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 load_state() {
     [ -f "$state_file" ] || return 1
@@ -140,11 +133,7 @@ start_server() {
         >"$dir/server.log" 2>&1 </dev/null &
     pid=$!
 
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<EOF
+    write_private "$state_file" <<EOF
 API_PORT='$port'
 API_URL='$url'
 API_BIND='$bind'
@@ -152,7 +141,6 @@ API_DIR='$dir'
 API_PID='$pid'
 API_MODEL='$model'
 EOF
-    umask "$old_umask"
     for _ in $(seq 600); do
         is_running && break
         kill -0 "$pid" 2>/dev/null || { tail -20 "$dir/server.log" >&2; stop_server; die "accident-server exited (log above)"; }

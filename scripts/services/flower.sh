@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Flower, the Celery monitor, on the Airflow broker (Redis), loopback only, basic auth on.
+# Flower, the Celery monitor, on the Airflow broker (Redis), basic auth on.
 #
 #   scripts/services/flower.sh start    # start on a free port (idempotent)
 #   scripts/services/flower.sh url      # http://127.0.0.1:PORT
@@ -9,9 +9,10 @@
 #
 # Requires scripts/services/redis.sh running (starts nothing else). Runs from the pipeline venv
 # (<checkout>/.venv-airflow/, made by `airflow.sh venv`). The user `flower` gets a random password
-# per start. Folder ${TMPDIR:-/tmp}/accidentml-flower-PORT (log), deleted by `stop`. State
+# per start. Folder ${TMPDIR:-/tmp}/accidentml-flower-PORT (log), deleted by `stop`. Bind address:
+# ACCIDENTML_FLOWER_BIND (default 127.0.0.1; the stack's STACK_BIND: Flower is front-tier). State
 # ($ACCIDENTML_FLOWER_STATE, default <checkout>/.services/flower.state, mode 600):
-# FLOWER_PORT FLOWER_URL FLOWER_USER FLOWER_PASSWORD FLOWER_DIR FLOWER_PID.
+# FLOWER_PORT FLOWER_URL FLOWER_BIND FLOWER_USER FLOWER_PASSWORD FLOWER_DIR FLOWER_PID.
 set -euo pipefail
 
 tmp_root="${TMPDIR:-/tmp}"
@@ -19,18 +20,14 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 services="$repo/scripts/services"
 state_file="${ACCIDENTML_FLOWER_STATE:-$repo/.services/flower.state}"
 first_port="${ACCIDENTML_FLOWER_PORT:-15555}"
+bind="${ACCIDENTML_FLOWER_BIND:-127.0.0.1}"
+host="$bind" # the address clients use: loopback when bound to every interface
+[ "$bind" = "0.0.0.0" ] && host=127.0.0.1
 
-die() { echo "flower.sh: $*" >&2; exit 1; }
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-    local port
-    for port in $(seq "$first_port" $((first_port + 200))); do
-        port_in_use "$port" || [ -e "$tmp_root/accidentml-flower-$port" ] || { echo "$port"; return 0; }
-    done
-    die "no free port in $first_port..$((first_port + 200)); set ACCIDENTML_FLOWER_PORT"
-}
+service=flower
+port_variable=ACCIDENTML_FLOWER_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 load_state() {
     [ -f "$state_file" ] || return 1
@@ -75,29 +72,25 @@ start_flower() {
     chmod 700 "$dir"
     # The password goes through the environment, not the command line (visible in ps).
     FLOWER_BASIC_AUTH="flower:$password" setsid "$venv/bin/celery" -b "$broker" flower \
-        --address=127.0.0.1 --port="$port" --persistent=False >"$dir/flower.log" 2>&1 </dev/null &
+        --address="$bind" --port="$port" --persistent=False >"$dir/flower.log" 2>&1 </dev/null &
     pid=$!
 
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<STATE
+    write_private "$state_file" <<STATE
 FLOWER_DIR='$dir'
 FLOWER_PORT='$port'
 FLOWER_PID='$pid'
-FLOWER_URL='http://127.0.0.1:$port'
+FLOWER_URL='http://$host:$port'
+FLOWER_BIND='$bind'
 FLOWER_USER='flower'
 FLOWER_PASSWORD='$password'
 STATE
-    umask "$old_umask"
     for _ in $(seq 150); do
         is_running && break
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.2
     done
     is_running || { tail -n 20 "$dir/flower.log" >&2 || true; stop_flower; die "Flower did not answer (log above)"; }
-    echo "flower.sh: started Flower on http://127.0.0.1:$port (folder $dir); credentials in $state_file" >&2
+    echo "flower.sh: started Flower on http://$host:$port (on $bind:$port, folder $dir); credentials in $state_file" >&2
 }
 
 case "${1:-}" in

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway MLflow 3 tracking server and model registry, on loopback only.
+# A throwaway MLflow 3 tracking server and model registry (loopback unless told otherwise).
 #
 #   scripts/services/mlflow.sh start    # install (venv), start on a free port (idempotent)
 #   scripts/services/mlflow.sh url      # http://127.0.0.1:PORT (the tracking URI)
@@ -15,8 +15,11 @@
 # process group of its own (setsid) so `stop` ends every worker. Folder (log):
 # ${TMPDIR:-/tmp}/accidentml-mlflow-PORT, deleted by `stop`; the database and the bucket keep their
 # content until their own services stop. Port from $ACCIDENTML_MLFLOW_PORT (default 15000) up.
+# Bind address: ACCIDENTML_MLFLOW_BIND (default 127.0.0.1; the stack's STACK_BIND: the UI is
+# front-tier); `--allowed-hosts` then also names that address (for 0.0.0.0: the machine's
+# name and addresses), as MLflow refuses other Host headers.
 # State file ($ACCIDENTML_MLFLOW_STATE, default <checkout>/.services/mlflow.state, mode 600):
-# MLFLOW_PORT MLFLOW_URL MLFLOW_DIR MLFLOW_PID. The postgres and s3 state files are found through
+# MLFLOW_PORT MLFLOW_URL MLFLOW_BIND MLFLOW_DIR MLFLOW_PID. The postgres and s3 state files are found through
 # their scripts (ACCIDENTML_PG_STATE, ACCIDENTML_S3_STATE are honoured).
 set -euo pipefail
 
@@ -27,32 +30,20 @@ state_file="${ACCIDENTML_MLFLOW_STATE:-$repo/.services/mlflow.state}"
 s3_state="${ACCIDENTML_S3_STATE:-$repo/.services/s3.state}"
 first_port="${ACCIDENTML_MLFLOW_PORT:-15000}"
 workers="${ACCIDENTML_MLFLOW_WORKERS:-2}"
+bind="${ACCIDENTML_MLFLOW_BIND:-127.0.0.1}"
+host="$bind" # the address clients use: loopback when bound to every interface
+[ "$bind" = "0.0.0.0" ] && host=127.0.0.1
 venv="$repo/.venv-mlflow"
 requirements="$services/mlflow-requirements.txt"
 
-die() { echo "mlflow.sh: $*" >&2; exit 1; }
+service=mlflow
+port_variable=ACCIDENTML_MLFLOW_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 # Creates the venv from the pinned requirements when missing or older than them.
 ensure_installed() {
-    if [ -x "$venv/bin/mlflow" ] && [ "$venv/.requirements" -nt "$requirements" ]; then return 0; fi
-    echo "mlflow.sh: installing MLflow into $venv (about 20 s with uv, a few minutes with pip)" >&2
-    if command -v uv >/dev/null 2>&1; then
-        uv venv -q --allow-existing "$venv" && VIRTUAL_ENV="$venv" uv pip install -q -r "$requirements"
-    else
-        python3 -m venv "$venv" && "$venv/bin/pip" install -q -r "$requirements"
-    fi || die "could not install $requirements into $venv (is PyPI reachable?)"
-    [ -x "$venv/bin/mlflow" ] || die "MLflow installed but $venv/bin/mlflow is missing"
-    touch "$venv/.requirements"
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-    local port
-    for port in $(seq "$first_port" $((first_port + 200))); do
-        port_in_use "$port" || [ -e "$tmp_root/accidentml-mlflow-$port" ] || { echo "$port"; return 0; }
-    done
-    die "no free port in $first_port..$((first_port + 200)); set ACCIDENTML_MLFLOW_PORT"
+    ensure_venv_from "$venv" "$requirements" mlflow MLflow "installing MLflow into $venv (about 20 s with uv, a few minutes with pip)"
 }
 
 load_state() {
@@ -62,7 +53,23 @@ load_state() {
     [ -n "${MLFLOW_DIR:-}" ] && [ -n "${MLFLOW_PORT:-}" ] && [ -n "${MLFLOW_PID:-}" ]
 }
 
-healthy() { curl -sf -o /dev/null --max-time 3 "http://127.0.0.1:$MLFLOW_PORT/health"; }
+healthy() { curl -sf -o /dev/null --max-time 3 "$MLFLOW_URL/health"; }
+
+# The Host headers MLflow accepts: loopback names, the bind address, and for 0.0.0.0 the
+# machine's own names and addresses.
+allowed_hosts() {
+    local port="$1" names=(127.0.0.1 localhost "$host") name list=""
+    if [ "$bind" = "0.0.0.0" ]; then
+        local more=()
+        read -ra more <<<"$(hostname 2>/dev/null) $(hostname -I 2>/dev/null)"
+        names+=("${more[@]}")
+    fi
+    for name in "${names[@]}"; do
+        [[ "$name" == *:* ]] && name="[$name]" # an IPv6 address in a Host header
+        case ",$list," in *",$name,"*) ;; *) list+=",$name:$port,$name" ;; esac
+    done
+    echo "${list#,}"
+}
 
 # Running: the recorded process group leader is alive and /health answers.
 is_running() {
@@ -112,22 +119,18 @@ start_server() {
     MLFLOW_S3_ENDPOINT_URL="$S3_ENDPOINT" AWS_ACCESS_KEY_ID="$S3_ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$S3_SECRET_KEY" \
     AWS_DEFAULT_REGION=us-east-1 MLFLOW_SERVER_ENABLE_JOB_EXECUTION=false MLFLOW_DISABLE_TELEMETRY=true \
     DO_NOT_TRACK=true MLFLOW_BACKEND_STORE_URI="$backend" \
-        setsid "$venv/bin/mlflow" server --host 127.0.0.1 --port "$port" --workers "$workers" \
+        setsid "$venv/bin/mlflow" server --host "$bind" --port "$port" --workers "$workers" \
         --serve-artifacts --artifacts-destination "s3://$S3_BUCKET/" \
-        --allowed-hosts "127.0.0.1:$port,localhost:$port,127.0.0.1,localhost" \
+        --allowed-hosts "$(allowed_hosts "$port")" \
         </dev/null >"$dir/mlflow.log" 2>&1 &
     pid=$!
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<EOF
+    write_private "$state_file" <<EOF
 MLFLOW_PORT='$port'
-MLFLOW_URL='http://127.0.0.1:$port'
+MLFLOW_URL='http://$host:$port'
+MLFLOW_BIND='$bind'
 MLFLOW_DIR='$dir'
 MLFLOW_PID='$pid'
 EOF
-    umask "$old_umask"
     load_state
     local i
     for i in $(seq 1 600); do
@@ -136,7 +139,7 @@ EOF
         sleep 0.2
     done
     healthy || { tail -30 "$dir/mlflow.log" >&2; stop_server; die "MLflow did not answer /health within 120 s (log above)"; }
-    echo "mlflow.sh: started MLflow on $MLFLOW_URL (folder $dir); open it in a browser to see the runs" >&2
+    echo "mlflow.sh: started MLflow on $MLFLOW_URL (on $bind:$port, folder $dir); open it in a browser to see the runs" >&2
 }
 
 case "${1:-}" in

@@ -21,7 +21,11 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 state_file="${ACCIDENTML_PG_STATE:-$repo/.services/postgres.state}"
 first_port="${ACCIDENTML_PG_PORT:-54329}"
 
-die() { echo "postgres.sh: $*" >&2; exit 1; }
+service=postgres
+folder=pg
+port_variable=ACCIDENTML_PG_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 pg_bin_dir() {
     local dir
@@ -52,16 +56,6 @@ as_server_user() {
 }
 
 server_user() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-    local port
-    for port in $(seq "$first_port" $((first_port + 200))); do
-        port_in_use "$port" || [ -e "$tmp_root/accidentml-pg-$port" ] || { echo "$port"; return 0; }
-    done
-    die "no free port in $first_port..$((first_port + 200)); set ACCIDENTML_PG_PORT"
-}
 
 load_state() {
     [ -f "$state_file" ] || return 1
@@ -126,16 +120,11 @@ EOF
     "${psql[@]}" -c "CREATE ROLE accidentml LOGIN PASSWORD '$password'" >/dev/null
     "${psql[@]}" -c "CREATE DATABASE accidents OWNER accidentml" >/dev/null
 
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<EOF
+    write_private "$state_file" <<EOF
 PG_DIR='$dir'
 PG_PORT='$port'
 PG_URL='postgres://accidentml:$password@127.0.0.1:$port/accidents?sslmode=disable'
 EOF
-    umask "$old_umask"
     echo "postgres.sh: started PostgreSQL on 127.0.0.1:$port (folder $dir); '$0 url' prints the URL" >&2
 }
 

@@ -18,7 +18,10 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 state_file="${ACCIDENTML_REDIS_STATE:-$repo/.services/redis.state}"
 first_port="${ACCIDENTML_REDIS_PORT:-16379}"
 
-die() { echo "redis.sh: $*" >&2; exit 1; }
+service=redis
+port_variable=ACCIDENTML_REDIS_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 ensure_installed() {
     command -v redis-server >/dev/null && command -v redis-cli >/dev/null && return 0
@@ -29,16 +32,6 @@ ensure_installed() {
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
         --no-install-recommends redis-server >/dev/null
     command -v redis-server >/dev/null || die "redis-server installed but not on PATH"
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-    local port
-    for port in $(seq "$first_port" $((first_port + 200))); do
-        port_in_use "$port" || [ -e "$tmp_root/accidentml-redis-$port" ] || { echo "$port"; return 0; }
-    done
-    die "no free port in $first_port..$((first_port + 200)); set ACCIDENTML_REDIS_PORT"
 }
 
 load_state() {
@@ -108,18 +101,13 @@ CONF
     [ -n "$pid" ] && REDIS_PORT="$port" REDIS_PASSWORD="$password" ping \
         || { tail -20 "$dir/redis.log" >&2 || true; [ -n "$pid" ] && kill "$pid"; rm -rf "$dir"; die "redis did not answer PING (log above)"; }
 
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<STATE
+    write_private "$state_file" <<STATE
 REDIS_DIR='$dir'
 REDIS_PORT='$port'
 REDIS_PID='$pid'
 REDIS_PASSWORD='$password'
 REDIS_URL='redis://:$password@127.0.0.1:$port/0'
 STATE
-    umask "$old_umask"
     echo "redis.sh: started Redis on 127.0.0.1:$port (folder $dir); '$0 url' prints the URL" >&2
 }
 

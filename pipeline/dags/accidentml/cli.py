@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import subprocess
+import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -24,10 +25,15 @@ class TrainFailed(RuntimeError):
 
 
 def run_train(binary: str, args: list[str], env: dict[str, str] | None = None, timeout: float = 3600) -> str:
-    """Runs `binary args...`, logs its stdout and stderr, returns stdout; raises TrainFailed."""
+    """Runs `binary args...`, logs its stdout, stderr and wall time, returns stdout; raises TrainFailed.
+
+    The `train X: N.NNN s` line is the Swift work of the task (docs/pipeline.md, Measured).
+    """
     log.info("running: %s %s", binary, " ".join(args))
+    started = time.monotonic()
     done = subprocess.run([binary, *args], capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, **(env or {})})
+    log.info("train %s: %.3f s (exit %d)", args[0] if args else "", time.monotonic() - started, done.returncode)
     for line in done.stdout.splitlines():
         log.info("%s", line)
     for line in done.stderr.splitlines():
