@@ -99,36 +99,47 @@ fuzz-numeric-csv)
     seed tab-labels 002 <(printf 'a\tb\n1\t2\nNaN\t\n') <(printf '\0y\nA\nB\n')
     ;;
 fuzz-model-file)
-    cp Tests/AccidentMLTests/Fixtures/*.aml "$seeds/"
+    models=$fuzz/tmp/models
+    mkdir -p "$models"
+    cp Tests/AccidentMLTests/Fixtures/*.aml "$models/"
     if [ -x "$train" ]; then
         "$train" generate --accidents 200 --output "$fuzz/tmp/model-data" --quiet
         "$train" fit --baac "$fuzz/tmp/model-data" --trees 5 --num-leaves 4 --threads 1 --quiet \
-            --output "$fuzz/tmp/model-gbdt" && cp "$fuzz/tmp/model-gbdt/model.aml" "$seeds/gbdt-accident.aml"
+            --output "$fuzz/tmp/model-gbdt" && cp "$fuzz/tmp/model-gbdt/model.aml" "$models/gbdt-accident.aml"
         "$train" fit --baac "$fuzz/tmp/model-data" --model logistic --unit person --threads 1 --quiet \
-            --output "$fuzz/tmp/model-logistic" && cp "$fuzz/tmp/model-logistic/model.aml" "$seeds/logistic-person.aml"
-        "$train" fit --features <(head -n 300 "$numeric/X_train.csv") --labels <(head -n 300 "$numeric/y_train.csv") \
-            --trees 3 --num-leaves 4 --threads 1 --quiet --output "$fuzz/tmp/model-features" 2>/dev/null \
-            && cp "$fuzz/tmp/model-features/model.aml" "$seeds/gbdt-features.aml" || true
+            --output "$fuzz/tmp/model-logistic" && cp "$fuzz/tmp/model-logistic/model.aml" "$models/logistic-person.aml"
+        head -n 300 "$numeric/X_train.csv" >"$fuzz/tmp/X.csv"
+        head -n 300 "$numeric/y_train.csv" >"$fuzz/tmp/y.csv"
+        "$train" fit --features "$fuzz/tmp/X.csv" --labels "$fuzz/tmp/y.csv" --trees 3 --num-leaves 4 --threads 1 \
+            --quiet --output "$fuzz/tmp/model-features" && cp "$fuzz/tmp/model-features/model.aml" "$models/gbdt-columns.aml"
     else
         echo "fuzz.sh: $train not found: only the test fixtures as seeds (set ACCIDENTML_TRAIN)" >&2
     fi
+    # Control byte 0: the file as it is; 1: its CRC trailer recomputed after mutation.
+    for m in "$models"/*.aml; do
+        seed "$(basename "$m" .aml)" 000 "$m"
+        seed "$(basename "$m" .aml)-crc" 001 "$m"
+    done
     ;;
 fuzz-json-request)
-    # The JSON bodies of docs/api.md (```json blocks) and of the server tests (one-line literals).
-    awk '/^```json/{n++; out=sprintf("%s/api-%02d.json", dir, n); next} /^```/{out=""; next} out{print > out}' \
-        dir="$seeds" docs/api.md
+    # The JSON bodies of docs/api.md (```json blocks) and the one-line literals of the server
+    # tests, each as a record (control bytes 0, 2) and in a one-element batch (1, 3).
+    bodies=$fuzz/tmp/bodies
+    mkdir -p "$fuzz/tmp"
+    awk '/^```json/{n++; printf "%s", sep; sep="\n"; p=1; next} /^```/{p=0} p{printf "%s ", $0}' docs/api.md >"$bodies"
+    echo >>"$bodies"
+    grep -hoP '#"\{.*?\}"#|"\{[^"]*\}"' Tests/AccidentServerTests/*.swift | sed -E 's/^#?"//; s/"#?$//; s/\\"/"/g' \
+        | grep -vE '^\{\}$|\+' >>"$bodies"
     n=0
-    grep -hoE "\"\"\"[^\"]*|#\"\\{.*\\}\"#|\"\\{.*\\}\"|\"\\[.*\\]\"" Tests/AccidentServerTests/*.swift 2>/dev/null \
-        | sed -E 's/^#?"//; s/"#?$//; s/\\"/"/g' | grep -E '^[[{]' | sort -u | while IFS= read -r body; do
-        n=$((n + 1)); for c in 0 1 2 3; do printf "\\00$c%s" "$body" >"$seeds/test-$n-$c.json"; done
+    sort -u "$bodies" | grep -E '^\{' | while IFS= read -r body; do
+        n=$((n + 1))
+        printf '\000%s' "$body" >"$seeds/body-$n-record"
+        printf '\001[%s]' "$body" >"$seeds/body-$n-batch"
     done
-    for f in "$seeds"/api-*.json; do
-        [ -e "$f" ] || continue
-        for c in 0 1 2 3; do { printf "\\00$c"; cat "$f"; } >"${f%.json}-$c.json"; done
-        rm "$f"
-    done
-    printf '\004dep,lum,hrmn\n75,1,08:30\n13,5,23:10\n' >"$seeds/csv-rows"
-    printf '\005dep;lum\n"75";"1"\n' >"$seeds/csv-columns"
+    printf '\002{"a": 1, "b": null, "c": -2.5e3, "x": 0, "y": 7}' >"$seeds/columns-record"
+    printf '\003[{"a": 1, "b": 2, "c": 3, "x": 4, "y": 5}, {"a": null, "b": 0.5, "c": 1e-3, "x": -1, "y": 2}]' >"$seeds/columns-batch"
+    printf '\004an,mois,jour,hrmn,dep,agg,vma\n2021,6,15,17:45,2A,2,80\n2021,1,2,08:30,75,1,50\n' >"$seeds/csv-records"
+    printf '\005a,b,c,x,y\n1,2,3,4,5\n,0.5,"1e-3",-1,2\n' >"$seeds/csv-columns"
     ;;
 esac
 rm -rf "$fuzz/tmp"
