@@ -13,7 +13,8 @@
 # (crash-*, leak-*, oom-*, timeout-* inputs), logs/.
 #
 # Prints executions, exec/s, coverage, crashes and leaks; exits 1 when the run found a crash,
-# a leak, an out-of-memory or a timeout (the input is in .fuzz/artifacts/TARGET/), 2 on bad use.
+# a leak, an out-of-memory, a timeout (30 s) or a slow unit (over 10 s; libFuzzer keeps the
+# run going) (the input is in .fuzz/artifacts/TARGET/), 2 on bad use.
 # Extra libFuzzer flags: ACCIDENTML_FUZZ_FLAGS="-max_len=20000 -jobs=2".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,11 +41,23 @@ mkdir -p "$seeds" "$corpus" "$artifacts" "$fuzz/logs"
 
 echo "fuzz.sh: building $target (debug, -sanitize=fuzzer,address, .build-fuzz/)" >&2
 build_start=$SECONDS
-(cd Fuzz && swift build -c debug --sanitize=fuzzer --sanitize=address --scratch-path ../.build-fuzz \
-    --product "$target" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3) >&2
 binary=.build-fuzz/debug/$target
-[ -x "$binary" ] || { echo "fuzz.sh: build of $target failed" >&2; exit 1; }
-[ "$(nm "$binary" | grep -c __sancov)" -gt 0 ] || { echo "fuzz.sh: $binary has no coverage instrumentation" >&2; exit 1; }
+build() {
+    (cd Fuzz && swift build -c debug --sanitize=fuzzer --sanitize=address --scratch-path ../.build-fuzz \
+        --product "$target" 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3) >&2
+    [ -x "$binary" ] || { echo "fuzz.sh: build of $target failed" >&2; exit 1; }
+}
+# Coverage counters of the instrumented modules (AccidentML alone has over 100).
+instrumented() { [ "$(nm "$binary" | grep -c __sancov_gen_)" -gt 100 ]; }
+build
+# Seen with SwiftPM 6.3.1: an incremental rebuild of AccidentML for another product of this
+# package sometimes drops the coverage instrumentation (ASan stays): rebuild it from clean once.
+if ! instrumented; then
+    echo "fuzz.sh: $binary lacks coverage instrumentation; rebuilding AccidentML from clean" >&2
+    rm -rf .build-fuzz/debug/AccidentML.build ".build-fuzz/debug/${target//-/_}.build"
+    build
+    instrumented || { echo "fuzz.sh: $binary still has no coverage instrumentation" >&2; exit 1; }
+fi
 echo "fuzz.sh: built in $((SECONDS - build_start)) s" >&2
 
 # --- seeds -------------------------------------------------------------------------------------
@@ -168,14 +181,15 @@ last=$(grep -E "#[0-9]+.*cov:" "$log" | tail -1)
 cov=$(sed -nE 's/.*cov: ([0-9]+).*/\1/p' <<<"$last")
 features=$(sed -nE 's/.*ft: ([0-9]+).*/\1/p' <<<"$last")
 new=$(ls -t "$artifacts" | head -n $(($(ls "$artifacts" | wc -l) - before)))
-crashes=$(grep -cvE '^leak-' <<<"$new" || true)
+crashes=$(grep -cE '^(crash|oom|timeout)-' <<<"$new" || true)
 leaks=$(grep -cE '^leak-' <<<"$new" || true)
-[ -n "$new" ] || crashes=0 leaks=0
+slow=$(grep -cE '^slow-unit-' <<<"$new" || true)
+[ -n "$new" ] || crashes=0 leaks=0 slow=0
 grep -qE "ERROR: LeakSanitizer" "$log" && [ "$leaks" = 0 ] && leaks=1
 echo "target=$target seconds=$seconds executions=$(stat number_of_executed_units) exec/s=$(stat average_exec_per_sec)" \
      "cov=${cov:-?} ft=${features:-?} corpus=$(ls "$corpus" | wc -l) peak_rss_mb=$(stat peak_rss_mb)" \
-     "crashes=$crashes leaks=$leaks status=$status"
-if [ "$status" -ne 0 ] || [ "$crashes" -ne 0 ] || [ "$leaks" -ne 0 ]; then
+     "crashes=$crashes leaks=$leaks slow_units=$slow status=$status"
+if [ "$status" -ne 0 ] || [ "$crashes" -ne 0 ] || [ "$leaks" -ne 0 ] || [ "$slow" -ne 0 ]; then
     grep -E "ERROR: |SUMMARY: |Fatal error|Test unit written" "$log" | head -8 >&2
     echo "fuzz.sh: FAILED: the input is in $artifacts/ (reproduce: $binary INPUT); log $log" >&2
     exit 1
