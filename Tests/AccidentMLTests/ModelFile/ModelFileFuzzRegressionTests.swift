@@ -4,9 +4,8 @@ import Testing
 @testable import AccidentML
 
 /// Inputs found by the `fuzz-model-file` libFuzzer target (Fuzz/, scripts/fuzz.sh), kept as
-/// regression tests of the model-file loader. The loader is being rewritten, so the defects
-/// below are NOT FIXED here: their tests are disabled with the reason, to be enabled with the
-/// rewrite (each then passes only once the defect is gone).
+/// regression tests of the model-file loader (each failed, or crashed, before its fix: the
+/// category-code bound in `CategoryVocabulary`, the size-checked reader in `ModelContainer+Read`).
 @Suite struct ModelFileFuzzRegressionTests {
     /// An empty file is rejected with a clear error. (Under AddressSanitizer it also shows a
     /// 4 KiB leak: on Linux `Data(contentsOf:)`, used by `ModelContainer.read`, leaks its read
@@ -28,16 +27,14 @@ import Testing
     /// code → index table of `last + 1` entries, so loading the file allocated 800 MB and took
     /// 12 s. A file must not make the loader allocate memory out of proportion to its size:
     /// codes beyond what any BAAC field uses should be rejected (or the table made sparse).
-    @Test(.disabled("fuzz finding in the model-file loader, not fixed: the loader is being rewritten"))
-    func hugeCategoryCodesAreRejected() throws {
+    @Test func hugeCategoryCodesAreRejected() throws {
         let json = Data(#"{"codes": [1, 200000000]}"#.utf8)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(CategoryVocabulary.self, from: json) }
     }
 
     /// Same path: the code `Int32.max` overflows `last + 1` (an `Int32`) and traps, so such a
     /// model file crashes the process that loads it (the server, `train`) instead of throwing.
-    @Test(.disabled("fuzz finding in the model-file loader, not fixed: crashes the test process (Int32 overflow)"))
-    func theLargestCategoryCodeDoesNotCrash() throws {
+    @Test func theLargestCategoryCodeDoesNotCrash() throws {
         let json = Data(#"{"codes": [0, 2147483647]}"#.utf8)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(CategoryVocabulary.self, from: json) }
     }

@@ -26,12 +26,20 @@ struct CategoryVocabulary: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey { case codes }
 
+    /// The largest code a vocabulary holds: its lookup table has `last + 1` entries, so a model
+    /// file may not make the loader allocate more than 4 MB per feature (BAAC codes are far below).
+    static let maxCode: Int32 = 1 << 20
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let codes = try container.decode([Int32].self, forKey: .codes)
         guard zip(codes, codes.dropFirst()).allSatisfy({ $0 < $1 }), (codes.first ?? 0) >= 0 else {
             throw DecodingError.dataCorruptedError(forKey: .codes, in: container,
                                                    debugDescription: "codes must be non-negative and strictly increasing")
+        }
+        guard (codes.last ?? 0) <= Self.maxCode else {
+            throw DecodingError.dataCorruptedError(forKey: .codes, in: container,
+                                                   debugDescription: "category code \(codes.last ?? 0) is above \(Self.maxCode)")
         }
         self.init(codes: codes)
     }
