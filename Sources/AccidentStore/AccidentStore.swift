@@ -37,8 +37,9 @@ public struct AccidentStore: Sendable {
             try? await connection.close()
             return result
         } catch {
-            // Not awaited: a lost connection may never answer a close either.
-            connection.close().whenComplete { _ in }
+            // Awaited (PostgresNIO asserts a connection is closed before it goes), but bounded: a
+            // lost connection is closed already and answers at once.
+            _ = try? await withTimeout(.seconds(5)) { try await connection.close() }
             throw translate(error, operation: operation)
         }
     }

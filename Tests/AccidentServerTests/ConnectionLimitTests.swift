@@ -24,18 +24,18 @@ struct ConnectionLimitTests {
             var held = try (0..<3).map { _ in try RawConnection(port: port) }
             #expect(await LiveServer.eventually { server.state.connections.snapshot.open == 3 })
             let extra = try RawConnection(port: port)
-            let refused = extra.readUntilClosed(within: 20)
+            let refused = await extra.readUntilClosed(within: 20)
             #expect(refused.closed)
             #expect(refused.text.hasPrefix("HTTP/1.1 503"))
             #expect(refused.text.contains("too_many_connections"))
             // The held connections still work, and a place freed is a place taken again.
             try held[0].send(Self.head)
-            #expect(held[0].readUntil(within: 20) { $0.contains("model_loaded") }.text.hasPrefix("HTTP/1.1 200"))
+            #expect(await held[0].readUntil(within: 20) { $0.contains("model_loaded") }.text.hasPrefix("HTTP/1.1 200"))
             held.removeLast()
             #expect(await LiveServer.eventually { server.state.connections.snapshot.open == 2 })
             let again = try RawConnection(port: port)
             try again.send(Self.head)
-            #expect(again.readUntil(within: 20) { $0.contains("model_loaded") }.text.hasPrefix("HTTP/1.1 200"))
+            #expect(await again.readUntil(within: 20) { $0.contains("model_loaded") }.text.hasPrefix("HTTP/1.1 200"))
             let counts = server.state.connections.snapshot
             #expect(counts.refused == 1 && counts.accepted == 4)
             let metrics = PrometheusText.render(server.state.metrics.snapshot, model: nil, connections: counts)
@@ -51,7 +51,7 @@ struct ConnectionLimitTests {
             let slow = try RawConnection(port: port)
             try slow.send("POST /api/v1/predict HTTP/1.1\r\nHost: local")
             for connection in [silent, slow] {
-                let answer = connection.readUntilClosed(within: 20)
+                let answer = await connection.readUntilClosed(within: 20)
                 #expect(answer.closed && answer.text.isEmpty)
             }
             #expect(server.state.connections.snapshot.timedOut[.header] == 2)
@@ -64,7 +64,7 @@ struct ConnectionLimitTests {
         try await LiveServer.with(server) { port, _ in
             let slow = try RawConnection(port: port)
             try slow.send(Self.predictHead(length: 1000) + #"{"an":"#)
-            let answer = slow.readUntilClosed(within: 20)
+            let answer = await slow.readUntilClosed(within: 20)
             #expect(answer.closed)
             #expect(!answer.text.hasPrefix("HTTP/1.1 200"))
             #expect(server.state.connections.snapshot.timedOut[.body] == 1)
@@ -76,7 +76,7 @@ struct ConnectionLimitTests {
         try await LiveServer.with(server) { port, _ in
             let client = try RawConnection(port: port)
             try client.send(Self.head)
-            let answer = client.readUntilClosed(within: 20)
+            let answer = await client.readUntilClosed(within: 20)
             #expect(answer.text.hasPrefix("HTTP/1.1 200") && answer.text.contains("model_loaded"))
             #expect(answer.closed)
             let counts = server.state.connections.snapshot
@@ -101,7 +101,7 @@ struct ConnectionLimitTests {
         }
         // `with` returned: the server stopped although the client never finished its body.
         #expect(Date().timeIntervalSince(started) < 600, "bounded by the test, far above the 0.5 s deadline")
-        #expect(slow.connection?.readUntilClosed(within: 20).closed == true)
+        #expect(await slow.connection?.readUntilClosed(within: 20).closed == true)
     }
 
     final class RawHolder: @unchecked Sendable { var connection: RawConnection? }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -43,12 +44,21 @@ final class RawConnection {
     ///
     /// The bound keeps a test from hanging when the server fails to close; it is not a timing
     /// assertion (the server's deadlines in these tests are a fraction of it).
-    func readUntilClosed(within seconds: Double) -> (text: String, closed: Bool) {
-        readUntil(within: seconds) { _ in false }
+    func readUntilClosed(within seconds: Double) async -> (text: String, closed: Bool) {
+        await readUntil(within: seconds) { _ in false }
     }
 
-    /// Reads until `done(text so far)`, the server closing, or `seconds` passing.
-    func readUntil(within seconds: Double, _ done: (String) -> Bool) -> (text: String, closed: Bool) {
+    /// Reads until `done(text so far)`, the server closing, or `seconds` passing, on a Dispatch
+    /// thread: a blocking read on a Swift concurrency thread would starve the servers under test
+    /// (the pool has one thread per core).
+    func readUntil(within seconds: Double, _ done: @escaping @Sendable (String) -> Bool) async -> (text: String, closed: Bool) {
+        let connection = UncheckedBox(self)
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: connection.value.blockingRead(within: seconds, done)) }
+        }
+    }
+
+    private func blockingRead(within seconds: Double, _ done: (String) -> Bool) -> (text: String, closed: Bool) {
         let end = Date().addingTimeInterval(seconds)
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -74,3 +84,6 @@ final class RawConnection {
         var description: String { "\(what) failed: \(String(cString: strerror(code)))" }
     }
 }
+
+/// Hands a non-Sendable value to a Dispatch thread that alone uses it meanwhile.
+struct UncheckedBox<Value>: @unchecked Sendable { let value: Value; init(_ value: Value) { self.value = value } }
