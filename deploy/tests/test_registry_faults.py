@@ -191,14 +191,18 @@ def expect_old_model_serving(r):
     assert r.predict() == r.answer
 
 
-def test_1_s3_stopped_reload_fails_clearly_fit_exits_69(registry):
-    r = registry
-    stopped = r.service("s3", "stop")
-    assert stopped.returncode == 0 and r.service("s3", "status").returncode == 3
-
+def stop_then_reload(r, service):
+    """Stops `service`, checks it is down, asks for a reload: (status 502, body, its error object)."""
+    stopped = r.service(service, "stop")
+    assert stopped.returncode == 0 and r.service(service, "status").returncode == 3
     status, body = r.reload()
     assert status == 502, (status, body)
-    error = body["error"] if "error" in body else body
+    return status, body, (body["error"] if "error" in body else body)
+
+
+def test_1_s3_stopped_reload_fails_clearly_fit_exits_69(registry):
+    r = registry
+    status, body, error = stop_then_reload(r, "s3")
     # MLflow is up but cannot reach its artifact store: it answers 5xx to the download.
     assert error["code"] in ("registry_unavailable", "registry_bad_response"), body
     assert "previous model keeps serving" in error["message"] and "download model.aml" in error["message"], body
@@ -214,12 +218,7 @@ def test_1_s3_stopped_reload_fails_clearly_fit_exits_69(registry):
 
 def test_2_mlflow_stopped_reload_fails_clearly_fit_exits_69(registry):
     r = registry
-    stopped = r.service("mlflow", "stop")
-    assert stopped.returncode == 0 and r.service("mlflow", "status").returncode == 3
-
-    status, body = r.reload()
-    assert status == 502, (status, body)
-    error = body["error"] if "error" in body else body
+    status, body, error = stop_then_reload(r, "mlflow")
     assert error["code"] == "registry_unavailable", body
     assert "unavailable" in error["message"] and "previous model keeps serving" in error["message"], body
     print(f"\nMLflow stopped, reload: {status} {error['code']}: {error['message']}")
