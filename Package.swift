@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "AccidentML", targets: ["AccidentML"]),
+        // The request-body decoders, a product of their own so the fuzz package (Fuzz/) builds
+        // them without the server's HTTP, PostgreSQL and TLS dependencies.
+        .library(name: "AccidentRequests", targets: ["AccidentRequests"]),
         .executable(name: "train", targets: ["train"]),
         .executable(name: "bench", targets: ["bench"]),
         .executable(name: "accident-server", targets: ["accident-server"]),
@@ -58,11 +61,21 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Prediction request bodies (JSON, CSV) decoded straight into the core's records and
+        // feature rows: strict, bounded, and free of the HTTP server (only NIOCore's ByteBuffer).
+        .target(
+            name: "AccidentRequests",
+            dependencies: [
+                "AccidentML",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // The prediction API (Hummingbird 2), as a library so tests run it in-process.
         .target(
             name: "AccidentServer",
             dependencies: [
                 "AccidentML",
+                "AccidentRequests",
                 "AccidentStore",
                 "AccidentRegistry",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -137,6 +150,7 @@ let package = Package(
             name: "AccidentServerTests",
             dependencies: [
                 "AccidentServer",
+                "AccidentRequests",
                 "AccidentRegistry",
                 "AccidentTestSupport",
                 "AccidentStore",

@@ -14,18 +14,24 @@ func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
 }
 
 let core: Target.Dependency = .product(name: "AccidentML", package: "accidentml")
+let requests: Target.Dependency = .product(name: "AccidentRequests", package: "accidentml")
 
 let package = Package(
     name: "AccidentMLFuzz",
     platforms: [.macOS(.v14)],
     // The root package through the `accidentml` symlink (to `..`): a path dependency's identity
     // is its folder's name, and the checkout's own name (`main`, `fuzz`...) may clash with this one's.
-    dependencies: [.package(path: "accidentml")],
+    dependencies: [
+        .package(path: "accidentml"),
+        // The version the root package resolves (ByteBuffer for the request decoders).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    ],
     targets: [
         // Scratch files in a per-process folder, the libFuzzer input as `Data`.
         .target(name: "FuzzSupport"),
         fuzzTarget("fuzz-baac", [core]),
         fuzzTarget("fuzz-numeric-csv", [core]),
         fuzzTarget("fuzz-model-file", [core]),
+        fuzzTarget("fuzz-json-request", [core, requests, .product(name: "NIOCore", package: "swift-nio")]),
     ]
 )

@@ -3,6 +3,7 @@ import AccidentTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
+@testable import AccidentRequests
 @testable import AccidentServer
 
 /// The server reads a CSV cell as `train` does (issue 16, item 7): hexadecimal and out-of-range

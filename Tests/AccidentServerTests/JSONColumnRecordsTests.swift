@@ -2,6 +2,7 @@ import AccidentML
 import Foundation
 import Hummingbird
 import Testing
+@testable import AccidentRequests
 @testable import AccidentServer
 
 /// The fast decoders of `.columns` records (`JSONColumnRecords` into `ColumnRows`) against the
@@ -43,24 +44,9 @@ struct JSONColumnRecordsTests {
         }
     }
 
-    /// The plain path: `RawRecord`s, then the core's encoder, the first invalid record failing.
-    static func plain(_ records: [RawRecord]) throws -> [Float] {
-        var out = [Float](repeating: 0, count: names.count)
-        var all: [Float] = []
-        for (index, record) in records.enumerated() {
-            do {
-                try out.withUnsafeMutableBufferPointer { try input.encode(record: record, for: .trees, into: $0) }
-            } catch let error as FeatureInputError {
-                throw RecordValidationError(recordIndex: index, error)
-            }
-            all += out
-        }
-        return all
-    }
-
     func compare(_ text: String, batch: Bool, maxCount: Int = 4) {
         let body = ByteBuffer(string: text)
-        let plain = Outcome { try Self.plain(batch ? JSONRecords.batch(body, maxCount: maxCount) : [JSONRecords.record(body)]) }
+        let plain = Outcome { try JSONColumnRecords.plainRows(batch ? JSONRecords.batch(body, maxCount: maxCount) : [JSONRecords.record(body)], columns: Self.names) }
         let fast = Outcome {
             var rows = ColumnRows(names: Self.names)
             if batch { try JSONColumnRecords.batch(body, maxCount: maxCount, into: &rows) }

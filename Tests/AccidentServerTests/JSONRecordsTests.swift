@@ -2,6 +2,7 @@ import AccidentML
 import Foundation
 import Hummingbird
 import Testing
+@testable import AccidentRequests
 @testable import AccidentServer
 
 /// The fast record decoders (`JSONRecords`, a byte scanner) against the plain ones

@@ -1,6 +1,7 @@
 import AccidentML
 import Hummingbird
 import Testing
+@testable import AccidentRequests
 @testable import AccidentServer
 
 @Suite("Record decoding from JSON")

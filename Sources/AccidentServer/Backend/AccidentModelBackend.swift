@@ -1,4 +1,5 @@
 import AccidentML
+import AccidentRequests
 import Foundation
 
 /// Serves the core's `AccidentModel` (a `.aml` model file): the server's production backend.

@@ -1,4 +1,5 @@
 import AccidentML
+import AccidentRequests
 
 /// A loaded model as the server sees it: the seam between the HTTP layer and the model.
 ///

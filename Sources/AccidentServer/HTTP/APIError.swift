@@ -1,4 +1,5 @@
 import AccidentML
+import AccidentRequests
 import Foundation
 import Hummingbird
 

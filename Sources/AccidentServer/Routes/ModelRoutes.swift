@@ -1,3 +1,4 @@
+import AccidentRequests
 import Hummingbird
 
 /// `GET /api/v1/test` and `POST /api/v1/reload_model`.

@@ -1,4 +1,5 @@
 import AccidentML
+import AccidentRequests
 import Hummingbird
 
 /// `POST /api/v1/predict` and `POST /api/v1/predict/batch`.

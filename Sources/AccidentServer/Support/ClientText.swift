@@ -1,21 +1,19 @@
+import AccidentML
+
 /// Text that came from outside (a client's path or reference, a registry's message), made safe
 /// to echo in an error message or a log line.
 ///
 /// Control characters (a newline would forge a log line), quotes and backslashes are escaped,
-/// and the text is cut at `limit` characters so a huge value never makes a huge answer.
+/// and the text is cut at `limit` characters (`Format.clipped`, as the core's own messages
+/// are) so a huge value never makes a huge answer.
 enum ClientText {
     /// The most characters echoed back; longer text ends with `…(N characters)`.
     static let limit = 200
 
-    /// `text` escaped and cut to `limit` characters.
+    /// `text` cut to `limit` characters, then escaped.
     static func escaped(_ text: String, limit: Int = limit) -> String {
         var out = ""
-        var count = 0
-        for scalar in text.unicodeScalars {
-            if count == limit {
-                return out + "…(\(text.unicodeScalars.count) characters)"
-            }
-            count += 1
+        for scalar in Format.clipped(text, limit: limit).unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""

@@ -1,5 +1,6 @@
 import AccidentML
 import Foundation
+@testable import AccidentRequests
 @testable import AccidentServer
 
 /// A JSON array of records decoded by `JSONDecoder`, refused as soon as its length is known to

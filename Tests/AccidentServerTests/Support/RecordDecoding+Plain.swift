@@ -1,6 +1,7 @@
 import AccidentML
 import Foundation
 import Hummingbird
+@testable import AccidentRequests
 @testable import AccidentServer
 
 /// The plain record decoders (Foundation's `JSONDecoder`) that the fast ones (`JSONRecords`)

@@ -45,10 +45,24 @@ package final class OutputFile {
 
     /// Appends `bytes`.
     package func write(_ bytes: some Collection<UInt8>) throws(OutputPathError) {
-        let array = Array(bytes)
+        // Contiguous bytes (arrays, native strings' UTF-8) are written in place; others copied once.
+        var failure: OutputPathError? = nil
+        let inPlace = bytes.withContiguousStorageIfAvailable { buffer in
+            do throws(OutputPathError) { try write(UnsafeRawBufferPointer(buffer)) } catch { failure = error }
+        }
+        if inPlace == nil {
+            Array(bytes).withUnsafeBytes { buffer in
+                do throws(OutputPathError) { try write(buffer) } catch { failure = error }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes all of `buffer`, retrying short writes and interrupted calls.
+    private func write(_ buffer: UnsafeRawBufferPointer) throws(OutputPathError) {
         var done = 0
-        while done < array.count {
-            let n = array.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + done, $0.count - done) }
+        while done < buffer.count {
+            let n = systemWrite(fd, buffer.baseAddress! + done, buffer.count - done)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
             done += n

@@ -1,16 +1,16 @@
 import AccidentML
-import Hummingbird
+import NIOCore
 
 /// The fast JSON record decoders: straight from the body bytes into `RawRecord`s.
 ///
 /// `single` and `array` walk the documents and fix which error wins; `JSONColumnRecords`
 /// reuses them to read the objects into feature rows instead.
-enum JSONRecords {
+package enum JSONRecords {
     /// What a body that is not one record is told.
     static let notAnObject = "expected a JSON object of the model's fields (listed at /api/docs)"
 
     /// One JSON object.
-    static func record(_ body: ByteBuffer) throws -> RawRecord {
+    package static func record(_ body: ByteBuffer) throws -> RawRecord {
         var record = RawRecord()
         try single(body) { record = RawRecord(try $0.object()) }
         return record
@@ -18,7 +18,7 @@ enum JSONRecords {
 
     /// A JSON array of at most `maxCount` objects; the first element that is not an object
     /// fails the batch (after the whole document's syntax was checked).
-    static func batch(_ body: ByteBuffer, maxCount: Int) throws -> [RawRecord] {
+    package static func batch(_ body: ByteBuffer, maxCount: Int) throws -> [RawRecord] {
         var records: [RawRecord] = []
         try array(body, maxCount: maxCount) { scanner, _ in
             records.append(RawRecord(try scanner.object()))

@@ -1,5 +1,5 @@
 import AccidentML
-import Hummingbird
+import NIOCore
 
 /// The fast CSV decoder for models of named numeric columns: each line's cells straight into
 /// `ColumnRows`, without a `RawRecord` per line.
@@ -7,10 +7,10 @@ import Hummingbird
 /// Same bodies, same errors and same precedence as `CSVRecords.decode` followed by
 /// `ModelInput.encode(record:for:into:)` record by record (the plain path it is tested against):
 /// header, line and size problems first, then the first invalid record.
-enum CSVColumnRecords {
+package enum CSVColumnRecords {
     /// A header line of column names, then at most `maxCount` lines, appended to `rows`;
     /// `fields` are the model's (`ModelInput.inputFields`), which the header is checked against.
-    static func decode(_ body: ByteBuffer, fields: [InputField], maxCount: Int, into rows: inout ColumnRows) throws {
+    package static func decode(_ body: ByteBuffer, fields: [InputField], maxCount: Int, into rows: inout ColumnRows) throws {
         var columns: [Int]? = nil
         var invalid: RecordValidationError? = nil
         var index = 0

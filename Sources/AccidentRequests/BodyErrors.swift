@@ -2,18 +2,18 @@
 
 /// A well-formed body of the wrong shape, e.g. an array where one record was expected, or
 /// a CSV header naming an unknown column (`field`).
-struct BodyShapeError: Error {
-    let message: String
-    var field: String? = nil
+package struct BodyShapeError: Error {
+    package let message: String
+    package var field: String? = nil
 }
 
 /// A body that cannot be parsed at all (JSON syntax, CSV structure, text encoding).
-struct MalformedBodyError: Error {
-    let message: String
+package struct MalformedBodyError: Error {
+    package let message: String
 }
 
 /// A batch with more records than `MAX_BATCH_SIZE`; `count` is nil when reading stopped early.
-struct BatchTooLargeError: Error {
-    let count: Int?
-    let limit: Int
+package struct BatchTooLargeError: Error {
+    package let count: Int?
+    package let limit: Int
 }

@@ -1,5 +1,5 @@
 import AccidentML
-import Hummingbird
+import NIOCore
 
 /// The fast JSON decoders for models of named numeric columns: from the body bytes straight
 /// into `ColumnRows`, without a `RawRecord` per record.
@@ -7,9 +7,9 @@ import Hummingbird
 /// Same documents, same errors and same precedence as decoding `RawRecord`s with
 /// `JSONRecords` and encoding them with `ModelInput.encode(record:for:into:)` (the plain path
 /// they are tested against): a record's field error is a `RecordValidationError` naming it.
-enum JSONColumnRecords {
+package enum JSONColumnRecords {
     /// One JSON object, appended to `rows`.
-    static func record(_ body: ByteBuffer, into rows: inout ColumnRows) throws {
+    package static func record(_ body: ByteBuffer, into rows: inout ColumnRows) throws {
         var invalid: FeatureInputError? = nil
         try JSONRecords.single(body) { invalid = try object(&$0, into: &rows) }
         if let invalid { throw RecordValidationError(recordIndex: 0, invalid) }
@@ -17,7 +17,7 @@ enum JSONColumnRecords {
 
     /// A JSON array of at most `maxCount` objects, appended to `rows`; the first invalid record
     /// fails the batch (unless the document has a worse problem, see `JSONRecords.array`).
-    static func batch(_ body: ByteBuffer, maxCount: Int, into rows: inout ColumnRows) throws {
+    package static func batch(_ body: ByteBuffer, maxCount: Int, into rows: inout ColumnRows) throws {
         var invalid: RecordValidationError? = nil
         try JSONRecords.array(body, maxCount: maxCount) { scanner, index in
             guard let error = try object(&scanner, into: &rows) else { return true }

@@ -1,5 +1,5 @@
 import AccidentML
-import Hummingbird
+import NIOCore
 
 /// Decodes a `text/csv` batch of flat records: a header line of field names, then one record
 /// per line.
@@ -9,8 +9,8 @@ import Hummingbird
 /// CRLF, blank lines skipped, a UTF-8 byte order mark ignored. A cell becomes an integer, else a
 /// decimal number within Float's range, else a string (`2A`, `17:45`); an empty cell is `null`
 /// (missing). The model validates the values, as for JSON.
-enum CSVRecords {
-    static func decode(_ body: ByteBuffer, fields: [InputField], maxCount: Int) throws -> [RawRecord] {
+package enum CSVRecords {
+    package static func decode(_ body: ByteBuffer, fields: [InputField], maxCount: Int) throws -> [RawRecord] {
         var records: [RawRecord] = []
         try forEachRow(body, fields: fields, maxCount: maxCount) { names, cells in
             var record = RawRecord()

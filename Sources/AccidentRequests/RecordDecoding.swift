@@ -1,12 +1,12 @@
 import AccidentML
 import Foundation
-import Hummingbird
+import NIOCore
 
 /// Decodes JSON bodies with Foundation's `JSONDecoder`: the reload request (and, in the tests,
 /// the plain record decoders that the fast ones, `JSONRecords`, are checked against).
-enum RecordDecoding {
+package enum RecordDecoding {
     /// A plain Decodable JSON body (e.g. the reload request).
-    static func value<T: Decodable>(_ type: T.Type, json body: ByteBuffer) throws -> T {
+    package static func value<T: Decodable>(_ type: T.Type, json body: ByteBuffer) throws -> T {
         try withData(body) { try decoder.decode(T.self, from: $0) }
     }
 
