@@ -6,6 +6,8 @@
 # but prints whether the paced p99 is under 2 ms and whether reloads under load lost requests.
 #
 #   scripts/bench-server.sh            # about 3 minutes after the builds
+#   scripts/bench-server.sh soak       # our server only: SOAK seconds (300) at saturation while
+#                                      # IDLE (2000) slowloris connections are held open
 #
 # After a 3 s warm-up of each server, runs, each DURATION seconds with wrk -t2 (and, when perf is
 # installed, `perf stat -e task-clock` on the server process: its CPU time per request):
@@ -17,6 +19,10 @@
 # Environment: DATA (default <repo>/../shared/data/baac2021), WORK (a folder for the split, the
 # models and raw results; default a new temporary folder), DURATION (10), CONNECTIONS (32),
 # FASTAPI_WORKERS (1: uvicorn worker processes), PYTHON (the peers' venv python).
+# Soak (`soak`): the server's RSS sampled every 5 s from /proc while wrk saturates it and
+# bench-server/idle_clients.py keeps IDLE connections open (each reconnecting when the header
+# timeout closes it); prints the real clients' errors, the RSS drift and the connection counts
+# of /metrics. A measurement again: it exits 0 whatever it finds.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +31,8 @@ work="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/bench-server.XXXXXX")}"
 duration="${DURATION:-10}"
 connections="${CONNECTIONS:-32}"
 fastapi_workers="${FASTAPI_WORKERS:-1}"
+mode="${1:-compare}"
+[[ "$mode" == compare || "$mode" == soak ]] || { echo "usage: scripts/bench-server.sh [soak]" >&2; exit 64; }
 mkdir -p "$work"
 log() { echo "bench-server: $*" >&2; }
 
@@ -38,7 +46,7 @@ admin_key="bench-admin-$("$python" -c 'import secrets; print(secrets.token_hex(1
 if [[ ! -f "$work/train_idx.txt" ]]; then
   "$python" "$repo/scripts/peers/make_split.py" --csv "$data/X_train.csv" --test-fraction 0.3 --seed 42 --out-dir "$work" >&2
 fi
-if [[ ! -f "$work/lightgbm_model.txt" ]]; then
+if [[ "$mode" == compare && ! -f "$work/lightgbm_model.txt" ]]; then
   log "training the LightGBM model"
   "$python" "$repo/scripts/peers/gbdt_peer.py" --library lightgbm --features "$data/X_train.csv" --labels "$data/y_train.csv" \
     --train-rows "$work/train_idx.txt" --test-rows "$work/test_idx.txt" --trees 300 --learning-rate 0.1 \
@@ -68,12 +76,17 @@ ours_port="$(free_port)"
 API_KEYS="$key" ADMIN_API_KEYS="$admin_key" LOG_LEVEL=warning "$repo/.build/release/accident-server" --host 127.0.0.1 --port "$ours_port" \
   --model "$work/accidentml_model.aml" 2>"$work/accident-server.log" &
 ours_pid=$!
-fastapi_port="$(free_port)"
-fastapi_pid="$(MODEL_PATH="$work/lightgbm_model.txt" API_KEY="$key" PORT="$fastapi_port" WORKERS="$fastapi_workers" \
-  PYTHON="$python" LOG_FILE="$work/fastapi.log" "$repo/scripts/peers/fastapi_peer.sh")"
-trap 'kill "$ours_pid" "$fastapi_pid" 2>/dev/null || true' EXIT
-wait_for "http://127.0.0.1:$ours_port/api/v1/test" "$ours_pid"
-log "AccidentML on :$ours_port (pid $ours_pid), FastAPI on :$fastapi_port (pid $fastapi_pid, $fastapi_workers worker(s))"
+if [[ "$mode" == soak ]]; then
+  trap 'kill "$ours_pid" 2>/dev/null || true' EXIT
+  wait_for "http://127.0.0.1:$ours_port/api/v1/test" "$ours_pid"
+else
+  fastapi_port="$(free_port)"
+  fastapi_pid="$(MODEL_PATH="$work/lightgbm_model.txt" API_KEY="$key" PORT="$fastapi_port" WORKERS="$fastapi_workers" \
+    PYTHON="$python" LOG_FILE="$work/fastapi.log" "$repo/scripts/peers/fastapi_peer.sh")"
+  trap 'kill "$ours_pid" "$fastapi_pid" 2>/dev/null || true' EXIT
+  wait_for "http://127.0.0.1:$ours_port/api/v1/test" "$ours_pid"
+  log "AccidentML on :$ours_port (pid $ours_pid), FastAPI on :$fastapi_port (pid $fastapi_pid, $fastapi_workers worker(s))"
+fi
 
 # run NAME URL BATCH CONNECTIONS SERVER_PID [DELAY_MS]: one wrk run; appends its JSON line (post.lua's,
 # plus the name, the load averages and, with perf, the server's CPU time) to results.jsonl.
@@ -104,6 +117,10 @@ run() {
 field() { "$python" -c "import json, sys; print(json.loads(sys.argv[1])$2)" "$1"; }
 
 ours="http://127.0.0.1:$ours_port/api/v1"
+if [[ "$mode" == soak ]]; then
+  source "$repo/scripts/bench-server/soak.sh"
+  exit 0
+fi
 theirs="http://127.0.0.1:$fastapi_port/api/v1"
 # Warm-up (connections, caches, allocator), not recorded.
 for url in "$ours/predict" "$theirs/predict"; do
