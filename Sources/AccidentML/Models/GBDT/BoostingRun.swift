@@ -117,25 +117,27 @@ struct BoostingRun {
         }
     }
 
-    /// Probabilities of the training rows from the current scores, row-major.
-    func trainProbabilities() -> [Float] { probabilities(scores) }
+    /// Probabilities of the training rows (of `rows` only, in their order, when given) from
+    /// the current scores, row-major.
+    func trainProbabilities(rows: [Int]? = nil) -> [Float] { probabilities(scores, rows: rows) }
 
     /// Probabilities of the validation rows from the current scores, row-major.
     func validProbabilities() -> [Float] {
-        probabilities(validScores)
+        probabilities(validScores, rows: nil)
     }
 
-    private func probabilities(_ scores: [Double]) -> [Float] {
+    private func probabilities(_ scores: [Double], rows: [Int]?) -> [Float] {
         let columns = scoreColumns, classCount = train.classCount, link = self.link
-        let n = scores.count / columns
-        var out = [Float](repeating: 0, count: n * classCount)
+        let n = scores.count / columns, count = rows?.count ?? n
+        var out = [Float](repeating: 0, count: count * classCount)
         var row = [Float](repeating: 0, count: columns)
         out.withUnsafeMutableBufferPointer { o in
             row.withUnsafeMutableBufferPointer { buf in
-                for r in 0..<n {
+                for i in 0..<count {
+                    let r = rows?[i] ?? i
                     for k in 0..<columns { buf[k] = Float(scores[k * n + r]) }
                     link.probabilities(scores: buf.baseAddress!, scoreColumns: columns,
-                                            into: o.baseAddress! + r * classCount)
+                                            into: o.baseAddress! + i * classCount)
                 }
             }
         }
