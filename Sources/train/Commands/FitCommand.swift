@@ -34,6 +34,9 @@ struct FitCommand: ParsableCommand {
         if model.model == .logistic, validation.earlyStopping != nil {
             throw ValidationError("--early-stopping applies to --model gbdt; logistic regression runs L-BFGS to convergence.")
         }
+        if model.model == .logistic, validation.curveEvery != nil {
+            throw ValidationError("--curve-every applies to --model gbdt; logistic regression records no learning curve.")
+        }
         // The core checks the values; its message is prefixed with the flag that gave the value.
         do { try job.validate() } catch let error as any AccidentMLError {
             throw ValidationError((CLIError.flag(for: error).map { "\($0): " } ?? "") + error.description)
