@@ -30,7 +30,7 @@ struct ValidationOptions: ParsableArguments {
     var earlyStopping: Int?
 
     @Option(help: ArgumentHelp("gbdt: rounds between learning-curve points (and the last round). Default: about "
-                               + "\(LearningCurvePlan.automaticPoints) points over the run, so the curve costs a few % of training; "
+                               + "\(LearningCurvePlan.automaticPoints) points over the run, so the curve costs under 10 % of training; "
                                + "the training line is measured on a seeded sample of at most "
                                + "\(Format.count(LearningCurvePlan.defaultTrainSampleLimit)) training rows. Early stopping watches "
                                + "every round whatever this is.", valueName: "k"))

@@ -28,10 +28,10 @@ import Testing
                trainRows: all.trainRows)
     }
 
-    @Test func automaticIntervalGivesAboutFiftyPointsAndTheLastRound() {
-        #expect(LearningCurvePlan.automatic.interval(rounds: 300) == 6)
+    @Test func automaticIntervalGivesAboutTwentyFivePointsAndTheLastRound() {
+        #expect(LearningCurvePlan.automatic.interval(rounds: 300) == 12)
         #expect(LearningCurvePlan.automatic.interval(rounds: 20) == 1)
-        #expect(LearningCurvePlan.automatic.interval(rounds: 301) == 7)
+        #expect(LearningCurvePlan.automatic.interval(rounds: 301) == 13)
         let plan = LearningCurvePlan(every: 7)
         #expect((1...20).filter { plan.isPoint(round: $0, rounds: 20) } == [7, 14, 20])
     }

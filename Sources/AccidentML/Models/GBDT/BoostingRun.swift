@@ -67,10 +67,7 @@ struct BoostingRun {
                              features: features)
             }
             addToTrainScores(tree, column: k, bagged: bag != nil)
-            if let v = validation {
-                let m = v.labels.count
-                for r in 0..<m { validScores[k * m + r] += Double(tree.predict { v.features[row: r, column: $0] }) }
-            }
+            if let v = validation { addToValidScores(tree, column: k, features: v.features) }
             trees.append(tree)
         }
     }
@@ -113,6 +110,18 @@ struct BoostingRun {
             guard bagged else { return }
             for r in 0..<n where !inBag[r] {
                 s[k * n + r] += Double(tree.leafValue[learner.binnedLeaf(of: tree, row: r)])
+            }
+        }
+    }
+
+    /// Adds a new tree's values to the validation scores, walking it on the raw features.
+    /// Reads the column-major storage through one buffer: going through the matrix per value
+    /// retains and releases its arrays at every node of every row.
+    private mutating func addToValidScores(_ tree: RegressionTree, column k: Int, features: FeatureMatrix<Float>) {
+        let m = features.rowCount
+        features.storage.withUnsafeBufferPointer { x in
+            validScores.withUnsafeMutableBufferPointer { s in
+                for r in 0..<m { s[k * m + r] += Double(tree.predict { x[$0 * m + r] }) }
             }
         }
     }

@@ -12,13 +12,15 @@ public struct LearningCurvePlan: Sendable, Equatable {
     /// sample of this many rows (nil = every training row).
     public var trainSampleLimit: Int?
 
-    /// Points of an automatic curve: enough to read a curve, at a cost (about 50 metric
-    /// evaluations) small next to training.
-    public static let automaticPoints = 50
+    /// Points of an automatic curve: enough to read a curve, at a cost small next to training.
+    /// A point sorts the sampled training rows and the validation rows once (AUC): about
+    /// 1.3 ms on baac2021 (10,000 + 7,658 rows) against 1.5 ms per round of training
+    /// (300 rounds, 31 leaves, 30,630 rows), so 25 points cost about 7 % of training, 50 about 14 %.
+    public static let automaticPoints = 25
     /// The default train-side sample: at most 10,000 rows.
     public static let defaultTrainSampleLimit = 10_000
 
-    /// The default: about 50 points, the train side on at most 10,000 rows.
+    /// The default: about 25 points, the train side on at most 10,000 rows.
     public static let automatic = LearningCurvePlan()
     /// A point every round on every training row: the plain curve, the reference of the thinned one.
     public static let everyRound = LearningCurvePlan(every: 1, trainSampleLimit: nil)
