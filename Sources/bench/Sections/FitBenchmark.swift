@@ -23,12 +23,24 @@ enum FitBenchmark {
             TrainingJob(trainer: .gbdt(p, metric: .auc), validation: .default, seed: run.settings.seed, threads: 1, curve: curve)
         }
         Progress.say("fit: \(data.name), core fit, \(repeats) repeats")
-        let trainRows = try trainPhase(job(.automatic), rows).split.train
+        let split = try trainPhase(job(.automatic), rows).split  // the command's training and held-out rows
+        let trainRows = split.train
         let core = try Stopwatch.measure("GBDTTrainer.train (no curve)", repeats: repeats) { () throws(BenchError) in
             do throws(GBDTError) { _ = try GBDTTrainer(parameters: p).train(trainRows) } catch {
                 throw .library(section: "fit", detail: error.description)
             }
         }
+        // Where the rest goes: the bare fit that also scores the held-out rows every round (no curve).
+        Progress.say("fit: \(data.name), core fit scoring the validation rows, \(repeats) repeats")
+        let withValidation = try Stopwatch.measure("GBDTTrainer.train with validation rows, no curve", repeats: repeats) {
+            () throws(BenchError) in
+            do throws(GBDTError) { _ = try GBDTTrainer(parameters: p).train(split.train, validation: split.heldOut) } catch {
+                throw .library(section: "fit", detail: error.description)
+            }
+        }
+        result.figures.append(Figure(label: "core fit scoring the \(Format.count(split.heldOut.labels.count)) validation rows, "
+                                     + "no curve, \(data.name)", threads: "1", unit: "s", better: .lower, ours: withValidation,
+                                     peer: core))
         for (name, curve) in [("automatic curve", LearningCurvePlan.automatic), ("every-round curve", .everyRound)] {
             Progress.say("fit: \(data.name), TrainingJob with the \(name), \(repeats) repeats")
             let side = try trainPhaseSide("TrainingJob train phase, \(name)", job(curve), rows, repeats: repeats)
