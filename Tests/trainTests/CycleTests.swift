@@ -86,8 +86,8 @@ import Testing
         let pKnown = known.flatMap { p[(4 * $0)..<(4 * $0 + 4)] }
         let expectedAUC = ROCAUC().evaluate(probabilities: pKnown, labels: labels, classCount: 4)
         let expectedLogLoss = LogLoss().evaluate(probabilities: pKnown, labels: labels, classCount: 4)
-        #expect(abs(evaluation.finalMetrics.first { $0.name == "auc" }!.validation - expectedAUC) < 1e-12)
-        #expect(abs(evaluation.finalMetrics.first { $0.name == "logloss" }!.validation - expectedLogLoss) < 1e-9)
+        #expect(abs(evaluation.finalMetrics.first { $0.name == "auc" }!.validation! - expectedAUC) < 1e-12)
+        #expect(abs(evaluation.finalMetrics.first { $0.name == "logloss" }!.validation! - expectedLogLoss) < 1e-9)
         #expect(evaluation.run.rowCounts == ["evaluation": known.count])
         #expect(evaluation.run.dataSource.hasPrefix("BAAC new-data (model \(model.version)"))
         #expect(evaluated.out.contains(Format.metric(expectedAUC)))

@@ -8,8 +8,9 @@ import Testing
     @Test func holdOutStopsEarlyAndRecordsTheLearningCurve() throws {
         let s = try CLISandbox()
         #expect(s.run(["generate", "--accidents", "1500", "--seed", "21", "--output", "gen", "-q"]).status == 0)
-        let fit = s.run(["fit", "--baac", "gen", "--trees", "120", "--early-stopping", "10", "--output", "run", "--threads", "1"],
-                        terminal: true)
+        // --curve-every 1: the plain every-round curve, so that its values index by round.
+        let fit = s.run(["fit", "--baac", "gen", "--trees", "120", "--early-stopping", "10", "--curve-every", "1", "--output", "run",
+                         "--threads", "1"], terminal: true)
         #expect(fit.status == 0, "\(fit.err)")
         #expect(fit.err.contains("/120") && fit.err.contains("valid auc"), "live progress with the validation metric")
         let model = try AccidentModel.load(from: s.url("run/model.aml"))

@@ -23,7 +23,9 @@ struct ScoreRanking {
             precondition(!scores[i].isNaN, "score \(i) is NaN")
             keys[i] = UInt64(Self.orderedBits(scores[i])) << 1 | (positives[i] ? 1 : 0)
         }
-        keys.sort(by: >)
+        // Ascending then reversed: the plain integer sort, not a sort through a `>` closure (about twice as fast).
+        keys.sort()
+        keys.reverse()
         var thresholds: [Threshold] = []
         var fp = 0, tp = 0, i = 0
         while i < keys.count {

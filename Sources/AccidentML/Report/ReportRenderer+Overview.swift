@@ -5,14 +5,24 @@ extension ReportRenderer {
         var html = "<header>\n<h1>Training report: \(Markup.escape(run.modelKind)) model, \(Markup.escape(run.unit)) severity</h1>\n"
         html += "<p class=\"subtitle\">Classes: \(Markup.escape(run.classLabels.joined(separator: " · "))). "
             + "Run of \(Markup.escape(run.createdAt)), AccidentML \(Markup.escape(run.libraryVersion)).</p>\n</header>\n"
-        html += "<section id=\"final-metrics\">\n<h2>Final metrics</h2>\n<p class=\"lead\">Large numbers are measured on "
-            + "validation rows the model did not train on; the training value is beneath. A training value much better than "
-            + "the validation one means over-fitting.</p>\n<div class=\"cards\">\n"
+        let lead: String
+        if report.isValidated {
+            lead = "Large numbers are measured on validation rows the model did not train on; the training value is beneath. "
+                + "A training value much better than the validation one means over-fitting."
+        } else {
+            lead = "No validation: the model trained on all \(SVGNumber.grouped(run.rowCounts["train"] ?? 0)) rows and no row "
+                + "was held out, so only training values exist, and they are optimistic."
+        }
+        html += "<section id=\"final-metrics\">\n<h2>Final metrics</h2>\n<p class=\"lead\">\(lead)</p>\n<div class=\"cards\">\n"
         for m in report.finalMetrics {
+            let values: String
+            if let v = m.validation {
+                values = "<div class=\"metric-value\">\(metricText(v))</div><div class=\"metric-train\">training \(metricText(m.train))</div>"
+            } else {
+                values = "<div class=\"metric-value\">\(metricText(m.train))</div><div class=\"metric-train\">on the training rows</div>"
+            }
             html += "<div class=\"metric\"><div class=\"metric-name\">\(Markup.escape(MetricNames.display(m.name)))"
-                + "<span>\(m.higherIsBetter ? "higher is better" : "lower is better")</span></div>"
-                + "<div class=\"metric-value\">\(metricText(m.validation))</div>"
-                + "<div class=\"metric-train\">training \(metricText(m.train))</div></div>\n"
+                + "<span>\(m.higherIsBetter ? "higher is better" : "lower is better")</span></div>" + values + "</div>\n"
         }
         html += "</div>\n<div class=\"grid\">\n"
         html += keyValueCard(id: "run-info", title: "Run", rows: runRows(run))

@@ -1,8 +1,9 @@
 extension ModelTrainer {
     /// Trains on `train`; `validation` (nil for a final model) drives early stopping and the
-    /// learning curve where the family has them. `step` is called with the steps done (of
-    /// `progressSteps`) and a detail such as `valid auc 0.8123`.
-    public func train(_ train: LabeledMatrix<Float>, validation: LabeledMatrix<Float>?,
+    /// learning curve where the family has them; `curve` says which rounds the curve records.
+    /// `step` is called with the steps done (of `progressSteps`) and a detail such as
+    /// `valid auc 0.8123`.
+    public func train(_ train: LabeledMatrix<Float>, validation: LabeledMatrix<Float>?, curve: LearningCurvePlan = .automatic,
                       step: (_ done: Int, _ detail: String) -> Void = { _, _ in }) throws -> TrainedModel {
         let watch = Stopwatch()
         switch self {
@@ -11,23 +12,34 @@ extension ModelTrainer {
             if validation == nil { parameters.earlyStoppingPatience = 0 }
             let metric = choice.metric
             var rounds: [Int] = [], trainValues: [Double] = [], validValues: [Double] = []
+            var validByRound: [Int: Double] = [:], sampleRows = train.labels.count
+            var detail = ""
             let model = try withoutActuallyEscaping(step) { step in
-                try GBDTTrainer(parameters: parameters).train(train, validation: validation, metric: metric) { s in
-                    rounds.append(s.round)
-                    trainValues.append(s.trainMetric)
-                    if let v = s.validMetric { validValues.append(v) }
-                    step(s.round, s.validMetric.map { "valid \(s.metricName) \(Format.metric($0))" }
-                        ?? "train \(s.metricName) \(Format.metric(s.trainMetric))")
+                try GBDTTrainer(parameters: parameters).train(train, validation: validation, metric: metric, curve: curve) { s in
+                    if let v = s.validMetric { validByRound[s.round] = v }
+                    if let t = s.trainMetric {
+                        rounds.append(s.round)
+                        trainValues.append(t)
+                        if let v = s.validMetric { validValues.append(v) }
+                        sampleRows = s.trainMetricRows
+                    }
+                    if let v = s.validMetric {
+                        detail = "valid \(s.metricName) \(Format.metric(v))"
+                    } else if let t = s.trainMetric {
+                        detail = "train \(s.metricName) \(Format.metric(t))"
+                    }
+                    step(s.round, detail)
                 }
             }
             let stopped = parameters.earlyStoppingPatience > 0
-            let best = stopped && !validValues.isEmpty ? validValues[model.roundCount - 1] : nil
-            let summary = "gbdt: \(rounds.count) rounds" + (best.map {
+            let best = stopped ? validByRound[model.roundCount] : nil
+            let summary = "gbdt: \(rounds.last ?? 0) rounds" + (best.map {
                 ", best valid \(metric.name) \(Format.metric($0)) at round \(model.roundCount) (kept)"
             } ?? "") + ", \(Format.seconds(watch.seconds))"
             let curve = TrainingReport.LearningCurve(metric: metric.name, higherIsBetter: metric.higherIsBetter, rounds: rounds,
                                                      train: trainValues, validation: validValues,
-                                                     bestRound: stopped ? model.roundCount : nil)
+                                                     bestRound: stopped ? model.roundCount : nil,
+                                                     trainSampleRows: sampleRows < train.labels.count ? sampleRows : nil)
             return TrainedModel(classifier: .gbdt(model), details: ["rounds_kept": "\(model.roundCount)"],
                                 learningCurves: [curve], roundsKept: model.roundCount, summary: summary)
         case .logistic(let trainer):

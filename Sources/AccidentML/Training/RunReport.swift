@@ -1,9 +1,10 @@
 /// Assembles the training report (`metrics.json`, `report.html`) from what a run scored.
 public enum RunReport {
     /// The report of a model on its scored rows: `validation` is held out (or out-of-fold, or
-    /// the evaluation rows); `features` are the training rows as people read them.
+    /// the evaluation rows; nil when nothing was validated); `features` are the training rows as
+    /// people read them.
     public static func make(metadata: ModelMetadata, seed: UInt64, durations: [String: Double], features: FeatureMatrix<Float>,
-                     train: TrainingReport.ScoredRows, validation: TrainingReport.ScoredRows,
+                     train: TrainingReport.ScoredRows, validation: TrainingReport.ScoredRows?,
                      learningCurves: [TrainingReport.LearningCurve], classifier: TrainedClassifier) -> TrainingReport {
         let classCount = metadata.classLabels.count
         return TrainingReport(run: .init(metadata: metadata, seed: seed, durations: durations), trainingFeatures: features,
@@ -41,7 +42,7 @@ public enum RunReport {
         var out: [String: Double] = [:]
         for m in report.finalMetrics {
             out["train_\(m.name)"] = m.train
-            out["validation_\(m.name)"] = m.validation
+            if let v = m.validation { out["validation_\(m.name)"] = v }
             if let s = folds.statistics(m.name) { out["cv_\(m.name)_mean"] = s.mean; out["cv_\(m.name)_sd"] = s.sd }
         }
         return out

@@ -6,6 +6,8 @@ public enum TrainingError: AccidentMLError, Equatable {
     case singleClass(label: String)
     /// Too few rows for the validation plan (an empty side of the hold-out, more folds than rows).
     case tooFewRows(count: Int, validation: ValidationPlan)
+    /// Separate validation rows do not have the training rows' layout (columns, classes, unit).
+    case validationLayout(detail: String)
 
     /// What went wrong and how to fix it.
     public var description: String {
@@ -14,6 +16,9 @@ public enum TrainingError: AccidentMLError, Equatable {
             "invalid validation plan: \(reason)."
         case .singleClass(let label):
             "every row has the same class (\(label)); a classifier needs at least two. Fix: give more data, or check the labels."
+        case .validationLayout(let detail):
+            "the validation rows do not have the layout of the training rows: \(detail). "
+                + "Fix: give validation data prepared like the training data (same columns in the same order, same classes)."
         case let .tooFewRows(count, .folds(k)):
             "\(Format.count(count)) rows are too few for \(k) folds. Fix: use fewer folds, or give more data."
         case let .tooFewRows(count, plan):
@@ -30,7 +35,7 @@ public enum TrainingError: AccidentMLError, Equatable {
     public var category: ErrorCategory {
         switch self {
         case .invalidValidation: .usage
-        case .singleClass, .tooFewRows: .data
+        case .singleClass, .tooFewRows, .validationLayout: .data
         }
     }
 }

@@ -9,9 +9,10 @@ public struct TrainingResult: Sendable {
     public let model: TrainedModel
     /// The final model on its training rows.
     public let train: TrainingReport.ScoredRows
-    /// The held-out rows, or every row's out-of-fold prediction with cross-validation.
-    public let validation: TrainingReport.ScoredRows
-    /// What the validation rows are: `validation` or `out-of-fold`.
+    /// The held-out (or separate) rows, or every row's out-of-fold prediction with
+    /// cross-validation; nil when nothing was validated (`ValidationPlan.allRows`).
+    public let validation: TrainingReport.ScoredRows?
+    /// What the validation rows are: `validation` or `out-of-fold` (`none` without validation).
     public let validationName: String
     /// Rows per set.
     public let rowCounts: [String: Int]

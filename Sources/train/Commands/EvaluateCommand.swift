@@ -67,7 +67,7 @@ struct EvaluateCommand: ParsableCommand {
                 .log(report.finalMetrics, registry: registry, console: console, verbosity: options.verbosity)
         }
         guard options.verbosity >= .normal else { return }
-        console.out.write(Summary.metricsTable(report.finalMetrics, columns: [("evaluation", \.validation)]) + "\n" + Summary.facts([
+        console.out.write(Summary.metricsTable(report.finalMetrics, columns: [("evaluation", { $0.validation })]) + "\n" + Summary.facts([
             ("model", "\(model.metadata.kind), \(model.metadata.unit) unit, checksum \(model.version)"),
             ("data", source.summary(in: console)),
             ("rows", Format.count(labels.count)),

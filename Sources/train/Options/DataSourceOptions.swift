@@ -52,6 +52,31 @@ struct DataSourceOptions: ParsableArguments {
         }
     }
 
+    /// Checks the validation data flags against the source: a feature CSV's validation data
+    /// needs its labels, BAAC validation data is a folder, the database has none.
+    func checkValidation(_ validation: ValidationOptions) throws {
+        guard validation.validationData != nil else { return }
+        if usesDatabase {
+            throw ValidationError("--validation-data applies to --features and --baac; with the database, hold rows out "
+                                  + "(--validation-fraction) or use --folds.")
+        }
+        if features != nil, validation.validationLabels == nil {
+            throw ValidationError("--validation-data needs its labels with --features: add --validation-labels y_valid.csv "
+                                  + "(one column, same rows).")
+        }
+        if !baacFolders.isEmpty, validation.validationLabels != nil {
+            throw ValidationError("--validation-labels applies to a feature CSV; a BAAC folder given to --validation-data "
+                                  + "holds its own severities. Drop --validation-labels.")
+        }
+    }
+
+    /// The separate validation source of `validation`'s flags, the same kind as the training source; nil without one.
+    func validationSource(_ validation: ValidationOptions, in console: Console) -> DataSource? {
+        guard let path = validation.validationData else { return nil }
+        if features != nil { return .features(console.url(path), labels: validation.validationLabels.map(console.url)) }
+        return .baac(folders: [console.url(path)], skipBadRows: skipBadRows)
+    }
+
     /// The source the flags name, paths resolved against the console's current directory, the
     /// database's address from the flag or the console's environment.
     func source(in console: Console) throws -> DataSource {

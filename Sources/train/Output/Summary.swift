@@ -7,23 +7,30 @@ enum Summary {
     /// the model, rows, times and files.
     static func fit(_ outcome: FitOutcome, console: Console) -> String {
         let m = outcome.model.metadata
-        return metricsTable(outcome.report.finalMetrics, columns: [("train", \.train), (outcome.validationName, \.validation)],
-                            folds: outcome.folds)
-            + "\n" + facts([
-                ("model", "\(m.kind), \(m.unit) unit, \(m.featureNames.count) features, classes \(m.classLabels.joined(separator: " / "))"),
-                ("rows", rows(m.rowCounts)),
+        var columns: [(title: String, value: (TrainingReport.FinalMetric) -> Double?)] = [("train", { $0.train })]
+        var lines: [(String, String)] = [
+            ("model", "\(m.kind), \(m.unit) unit, \(m.featureNames.count) features, classes \(m.classLabels.joined(separator: " / "))"),
+            ("rows", rows(m.rowCounts)),
+        ]
+        if outcome.report.isValidated {
+            columns.append((outcome.validationName, { $0.validation }))
+        } else {
+            lines.append(("validation", "none: trained on all \(Format.count(m.rowCounts["train"] ?? 0)) rows, no row held out"))
+        }
+        return metricsTable(outcome.report.finalMetrics, columns: columns, folds: outcome.folds)
+            + "\n" + facts(lines + [
                 ("time", times(outcome.times, total: outcome.totalSeconds)),
             ] + outcome.files.map { (fileRole($0), console.display($0)) })
     }
 
     /// One row per metric, one column per scored set, and the folds' mean ± sd when there are folds.
     static func metricsTable(_ metrics: [TrainingReport.FinalMetric],
-                             columns: [(title: String, value: KeyPath<TrainingReport.FinalMetric, Double>)],
+                             columns: [(title: String, value: (TrainingReport.FinalMetric) -> Double?)],
                              folds: FoldMetrics = FoldMetrics()) -> String {
         let foldTitle = folds.folds.isEmpty ? [] : ["\(folds.folds.count) folds (mean ± sd)"]
         var table = Table(header: ["metric"] + columns.map(\.title) + foldTitle)
         for m in metrics {
-            var row = [m.name] + columns.map { Format.metric(m[keyPath: $0.value]) }
+            var row = [m.name] + columns.map { $0.value(m).map { Format.metric($0) } ?? "–" }
             if let s = folds.statistics(m.name) { row.append("\(Format.metric(s.mean)) ± \(Format.metric(s.sd))") }
             table.add(row)
         }

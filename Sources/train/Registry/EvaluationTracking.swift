@@ -17,7 +17,7 @@ struct EvaluationTracking {
     func log(_ metrics: [TrainingReport.FinalMetric], registry: RegistryOptions, console: Console, verbosity: Verbosity) throws {
         let client = try registry.client(console, for: "--run-id")
         let now = MLflowClient.milliseconds(Date())
-        let points = metrics.map { MetricPoint(key: prefix + $0.name, value: $0.validation, timestamp: now) }
+        let points = metrics.compactMap { m in m.validation.map { MetricPoint(key: prefix + m.name, value: $0, timestamp: now) } }
         let runID = runID
         do {
             try AsyncBridge.wait { try await client.logBatch(runID: runID, metrics: points) }

@@ -68,7 +68,7 @@ extension CLIError {
         "minDataInLeaf": "--min-data-in-leaf", "lambda": "--lambda", "baggingFraction": "--bagging-fraction",
         "featureFraction": "--feature-fraction", "earlyStoppingPatience": "--early-stopping", "threads": "--threads",
         "C": "--C", "maxIterations": "--max-iter", "holdOutFraction": "--validation-fraction", "folds": "--folds",
-        "skipBadRows": "--skip-bad-rows",
+        "skipBadRows": "--skip-bad-rows", "curveEvery": "--curve-every", "earlyStopping": "--early-stopping",
     ]
 }
 

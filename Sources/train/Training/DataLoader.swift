@@ -32,6 +32,24 @@ enum DataLoader {
         }
     }
 
+    /// Loads the training rows of `source` and, when given, the validation rows of `validation`
+    /// (the same kind): feature CSVs share their class indices and must share their header.
+    static func loadLabeled(_ source: DataSource, validation: DataSource?, unit: PredictionUnit,
+                            log: Log) throws -> (train: LabeledRows, validation: LabeledRows?) {
+        switch (source, validation) {
+        case (_, nil):
+            return (try loadLabeled(source, unit: unit, log: log), nil)
+        case let (.features(x, labels?), .features(vx, vy?)?):
+            let (train, valid): (LabeledMatrix<Float>, LabeledMatrix<Float>) =
+                try NumericCSV.loadLabeled(features: x, labels: labels, validationFeatures: vx, validationLabels: vy)
+            log.detail("read \(Format.count(train.features.rowCount)) training and \(Format.count(valid.features.rowCount)) "
+                       + "validation rows x \(train.features.columnCount) columns, classes \(train.classLabels.joined(separator: ", "))")
+            return (.columns(train), .columns(valid))
+        case let (_, validation?):
+            return (try loadLabeled(source, unit: unit, log: log), try loadLabeled(validation, unit: unit, log: log))
+        }
+    }
+
     /// Loads labelled rows of `unit` (BAAC folders, the database) or a feature CSV with its labels.
     static func loadLabeled(_ source: DataSource, unit: PredictionUnit, log: Log) throws -> LabeledRows {
         switch source {

@@ -23,20 +23,21 @@ enum DataSource: Equatable, Sendable {
         }
     }
 
-    /// Fails with exit status 66 when a path does not exist, before any work starts.
-    func checkInputsExist(in console: Console) throws {
+    /// Fails with exit status 66 when a path does not exist, before any work starts;
+    /// `validation` names the `--validation-data` flags in the message.
+    func checkInputsExist(in console: Console, validation: Bool = false) throws {
         switch self {
         case let .baac(folders, _):
             for folder in folders {
-                try InputPath.require(folder, isFolder: true, flag: "--baac", console: console,
+                try InputPath.require(folder, isFolder: true, flag: validation ? "--validation-data" : "--baac", console: console,
                                       fix: "give a folder holding BAAC files such as caracteristiques-2021.csv.")
             }
         case let .features(x, labels):
-            try InputPath.require(x, isFolder: false, flag: "--features", console: console,
+            try InputPath.require(x, isFolder: false, flag: validation ? "--validation-data" : "--features", console: console,
                                   fix: "give the path of a numeric CSV file.")
             if let labels {
-                try InputPath.require(labels, isFolder: false, flag: "--labels", console: console,
-                                      fix: "give the path of a one-column label CSV.")
+                try InputPath.require(labels, isFolder: false, flag: validation ? "--validation-labels" : "--labels",
+                                      console: console, fix: "give the path of a one-column label CSV.")
             }
         case .database:
             break // reached when loading: the server is the input

@@ -16,14 +16,19 @@ struct FitJob {
         let total = Stopwatch()
         try plan.job.validate()
         try plan.source.checkInputsExist(in: console)
+        try plan.validationSource?.checkInputsExist(in: console, validation: true)
         let folder = RunFolder(url: plan.runFolder)
         try RunFolder.checkCreatable(folder.modelURL)
-        let data = try times.measure("load") { try DataLoader.loadLabeled(plan.source, unit: plan.unit, log: log) }
+        let (data, validationRows) = try times.measure("load") {
+            try DataLoader.loadLabeled(plan.source, validation: plan.validationSource, unit: plan.unit, log: log)
+        }
         let dataSource = plan.source.summary(in: console)
+            + (plan.validationSource.map { "; validation " + $0.summary(in: console) } ?? "")
         log.note("training \(plan.job.trainer.kind) on \(Format.count(data.count)) \(plan.unit) rows "
-                 + "(\(dataSource)), \(plan.job.validation)")
+                 + "(\(dataSource)), " + (validationRows.map { "validated on \(Format.count($0.count)) separate rows" }
+                    ?? "\(plan.job.validation)"))
         var bars = TrainingProgressBars(log: log)
-        let fit = try plan.job.run(on: data) { bars.handle($0) }
+        let fit = try plan.job.run(on: data, validationRows: validationRows) { bars.handle($0) }
         times.add(fit.times)
         let provenance = TrainingProvenance(unit: plan.unit, metric: plan.metric, validation: plan.job.validation,
                                             seed: plan.job.seed, dataSource: dataSource)

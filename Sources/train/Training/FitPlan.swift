@@ -6,6 +6,8 @@ import Foundation
 struct FitPlan {
     /// Where the data comes from.
     var source: DataSource
+    /// Where separate validation rows come from (`--validation-data`), the same kind as `source`.
+    var validationSource: DataSource? = nil
     /// What one prediction is about.
     var unit: PredictionUnit
     /// The trainer, the validation plan, the seed and the threads.

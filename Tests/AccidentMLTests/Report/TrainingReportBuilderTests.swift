@@ -8,7 +8,7 @@ import Testing
         #expect(report.roc.count == 1 && report.calibration.count == 1)
         #expect(roc.classLabel == ReportFixtures.hostile)
         let auc = try #require(report.finalMetrics.first { $0.name == "auc" })
-        #expect(abs(roc.auc - auc.validation) < 1e-12, "the curve's exact area is the AUC metric")
+        #expect(abs(roc.auc - auc.validation!) < 1e-12, "the curve's exact area is the AUC metric")
         #expect(report.finalMetrics.map(\.name) == ["auc", "logloss", "accuracy"])
         #expect(report.finalMetrics.map(\.higherIsBetter) == [true, false, true])
         // The fixture scores the same rows as train and validation.
@@ -48,7 +48,7 @@ import Testing
         }
         let matrix = ConfusionMatrix(probabilities: probabilities, labels: labels, classCount: 3)
         #expect(report.confusion.counts == (0..<3).map { a in (0..<3).map { matrix.count(actual: a, predicted: $0) } })
-        #expect(abs(report.finalMetrics[0].validation - LogLoss().evaluate(probabilities: probabilities, labels: labels, classCount: 3)) < 1e-12)
+        #expect(abs(report.finalMetrics[0].validation! - LogLoss().evaluate(probabilities: probabilities, labels: labels, classCount: 3)) < 1e-12)
         #expect(report.severityByDepartement.departements.isEmpty)
     }
 

@@ -35,7 +35,7 @@ import Testing
         #expect(result.rowCounts == ["train": 180, "validation": 60] && result.validationName == "validation")
         #expect(result.folds.folds.isEmpty && result.model.learningCurves.first?.rounds.count == 20)
         let p = result.model.classifier.classifier.predictProbabilities(result.split.heldOut.features, threads: 1)
-        #expect(p == result.validation.probabilities && result.validation.labels == result.split.heldOut.labels)
+        #expect(p == result.validation?.probabilities && result.validation?.labels == result.split.heldOut.labels)
         let steps = events.filter { if case .step(.holdOut, _, _) = $0 { true } else { false } }
         #expect(steps.count == 20)
         guard case .started(.holdOut, .gbdt, 20)? = events.first, case .finished(.holdOut, _)? = events.last else {
@@ -49,7 +49,7 @@ import Testing
         let job = TrainingJob(trainer: Self.trees(rounds: 60, patience: 5), validation: .folds(3), seed: 9)
         let result = try job.run(on: .columns(data)) { if case .foldScored = $0 { scored += 1 } }
         #expect(scored == 3 && result.folds.folds.count == 3 && result.validationName == "out-of-fold")
-        #expect(result.validation.labels == data.labels && result.validation.probabilities.count == data.labels.count * 3)
+        #expect(result.validation?.labels == data.labels && result.validation?.probabilities.count == data.labels.count * 3)
         // Every row's out-of-fold prediction comes from the model that did not train on it:
         // re-run fold by fold and compare, row by row.
         let folds = StratifiedSampling.folds(labels: data.labels, classCount: 3, count: 3, seed: 9)
@@ -60,7 +60,7 @@ import Testing
             let model = try Self.trees(rounds: 60, patience: 5).train(split.train, validation: split.heldOut)
             let p = model.classifier.classifier.predictProbabilities(split.heldOut.features, threads: 1)
             for (j, r) in fold.enumerated() {
-                #expect(Array(result.validation.probabilities[(r * 3)..<(r * 3 + 3)]) == Array(p[(j * 3)..<(j * 3 + 3)]))
+                #expect(Array(result.validation!.probabilities[(r * 3)..<(r * 3 + 3)]) == Array(p[(j * 3)..<(j * 3 + 3)]))
             }
         }
         guard case let .gbdt(final, _) = result.trainer, case .gbdt(let model) = result.model.classifier else {

@@ -14,6 +14,9 @@ public enum NumericCSVError: Error, CustomStringConvertible, Equatable, Sendable
     case missingLabel(file: String, line: Int)
     /// The feature and label files have different row counts.
     case rowCountMismatch(features: String, featureRows: Int, labels: String, labelRows: Int)
+    /// A validation feature file's header differs from the training file's at `column` (1-based);
+    /// a name is nil past the end of its header.
+    case layoutMismatch(training: String, validation: String, column: Int, trainingName: String?, validationName: String?)
 
     /// The message: what is wrong, where, and how to fix it.
     public var description: String {
@@ -34,6 +37,10 @@ public enum NumericCSVError: Error, CustomStringConvertible, Equatable, Sendable
         case let .rowCountMismatch(features, featureRows, labels, labelRows):
             "\(features) has \(featureRows) rows but \(labels) has \(labelRows). Fix: use label and feature files "
                 + "of the same split, in the same row order."
+        case let .layoutMismatch(training, validation, column, a, b):
+            "\(validation) does not have the columns of \(training): column \(column) is "
+                + "\(a.map { "'\($0)'" } ?? "missing") in \(training) and \(b.map { "'\($0)'" } ?? "missing") in \(validation). "
+                + "Fix: give validation data with the training file's header (same columns in the same order)."
         }
     }
 }

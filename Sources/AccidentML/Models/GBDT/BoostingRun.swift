@@ -67,10 +67,7 @@ struct BoostingRun {
                              features: features)
             }
             addToTrainScores(tree, column: k, bagged: bag != nil)
-            if let v = validation {
-                let m = v.labels.count
-                for r in 0..<m { validScores[k * m + r] += Double(tree.predict { v.features[row: r, column: $0] }) }
-            }
+            if let v = validation { addToValidScores(tree, column: k, features: v.features) }
             trees.append(tree)
         }
     }
@@ -117,25 +114,39 @@ struct BoostingRun {
         }
     }
 
-    /// Probabilities of the training rows from the current scores, row-major.
-    func trainProbabilities() -> [Float] { probabilities(scores) }
+    /// Adds a new tree's values to the validation scores, walking it on the raw features.
+    /// Reads the column-major storage through one buffer: going through the matrix per value
+    /// retains and releases its arrays at every node of every row.
+    private mutating func addToValidScores(_ tree: RegressionTree, column k: Int, features: FeatureMatrix<Float>) {
+        let m = features.rowCount
+        features.storage.withUnsafeBufferPointer { x in
+            validScores.withUnsafeMutableBufferPointer { s in
+                for r in 0..<m { s[k * m + r] += Double(tree.predict { x[$0 * m + r] }) }
+            }
+        }
+    }
+
+    /// Probabilities of the training rows (of `rows` only, in their order, when given) from
+    /// the current scores, row-major.
+    func trainProbabilities(rows: [Int]? = nil) -> [Float] { probabilities(scores, rows: rows) }
 
     /// Probabilities of the validation rows from the current scores, row-major.
     func validProbabilities() -> [Float] {
-        probabilities(validScores)
+        probabilities(validScores, rows: nil)
     }
 
-    private func probabilities(_ scores: [Double]) -> [Float] {
+    private func probabilities(_ scores: [Double], rows: [Int]?) -> [Float] {
         let columns = scoreColumns, classCount = train.classCount, link = self.link
-        let n = scores.count / columns
-        var out = [Float](repeating: 0, count: n * classCount)
+        let n = scores.count / columns, count = rows?.count ?? n
+        var out = [Float](repeating: 0, count: count * classCount)
         var row = [Float](repeating: 0, count: columns)
         out.withUnsafeMutableBufferPointer { o in
             row.withUnsafeMutableBufferPointer { buf in
-                for r in 0..<n {
+                for i in 0..<count {
+                    let r = rows?[i] ?? i
                     for k in 0..<columns { buf[k] = Float(scores[k * n + r]) }
                     link.probabilities(scores: buf.baseAddress!, scoreColumns: columns,
-                                            into: o.baseAddress! + r * classCount)
+                                            into: o.baseAddress! + i * classCount)
                 }
             }
         }

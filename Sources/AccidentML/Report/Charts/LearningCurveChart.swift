@@ -10,7 +10,9 @@ enum LearningCurveChart {
         }
         let width = 1060.0, panelHeight = 250.0, perRow = min(curves.count, 3)
         let panelWidth = width / Double(perRow), rows = (curves.count + perRow - 1) / perRow
-        var legend = [SVGLegend.Item(label: "training", color: ChartNote.trainColor)]
+        let sample = curves.compactMap(\.trainSampleRows).max()
+        var legend = [SVGLegend.Item(label: sample.map { "training (seeded sample of \(SVGNumber.grouped($0)) rows)" } ?? "training",
+                                     color: ChartNote.trainColor)]
         if curves.contains(where: { !$0.validation.isEmpty }) {
             legend.append(.init(label: "validation", color: ChartNote.validationColor))
         }
