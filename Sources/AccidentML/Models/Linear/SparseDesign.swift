@@ -41,14 +41,22 @@ struct SparseDesign<Scalar: BLASScalar> {
         let n = x.rowCount, p = x.columnCount
         let blocks = (n + blockRows - 1) / blockRows
         var baselines = [Scalar](repeating: 0, count: p)
-        var rowStarts = [Int](repeating: 0, count: n + 1)
-        let total: Int = x.storage.withUnsafeBufferPointer { xs in
+        var offCounts = [Int](repeating: 0, count: p)
+        x.storage.withUnsafeBufferPointer { xs in
             baselines.withUnsafeMutableBufferPointer { bBuffer in
-                let bs = bBuffer
-                ParallelWork.forEachDynamic(count: p, workers: threads) { j, _ in
-                    bs[j] = Self.baseline(of: UnsafeBufferPointer(rebasing: xs[(j * n)..<((j + 1) * n)]))
+                offCounts.withUnsafeMutableBufferPointer { oBuffer in
+                    let bs = bBuffer, offs = oBuffer
+                    ParallelWork.forEachDynamic(count: p, workers: threads) { j, _ in
+                        (bs[j], offs[j]) = Self.baseline(of: UnsafeBufferPointer(rebasing: xs[(j * n)..<((j + 1) * n)]))
+                    }
                 }
             }
+        }
+        // Decided before any row-wise pass: dense data costs two reads of each column, no more.
+        let total = offCounts.reduce(0, +)
+        guard n * p > 0, Double(total) <= densityLimit * Double(n * p) else { return nil }
+        var rowStarts = [Int](repeating: 0, count: n + 1)
+        x.storage.withUnsafeBufferPointer { xs in
             // Deviations per row, in rowStarts[r + 1]; then the running sum gives the starts.
             rowStarts.withUnsafeMutableBufferPointer { sBuffer in
                 let starts = sBuffer
@@ -62,10 +70,9 @@ struct SparseDesign<Scalar: BLASScalar> {
                     }
                 }
             }
-            for r in 0..<n { rowStarts[r + 1] += rowStarts[r] }
-            return rowStarts[n]
         }
-        guard n * p > 0, Double(total) <= densityLimit * Double(n * p) else { return nil }
+        for r in 0..<n { rowStarts[r + 1] += rowStarts[r] }
+        precondition(rowStarts[n] == total, "row and column counts of the deviations disagree")
         var columnIndices = [Int32](repeating: 0, count: total)
         var deviations = [Scalar](repeating: 0, count: total)
         x.storage.withUnsafeBufferPointer { xs in
@@ -103,8 +110,8 @@ struct SparseDesign<Scalar: BLASScalar> {
         self.deviations = deviations
     }
 
-    /// The value held by more than half the column's entries, else 0.
-    static func baseline(of column: UnsafeBufferPointer<Scalar>) -> Scalar {
+    /// The value held by more than half the column's entries, else 0, and how many entries differ from it.
+    static func baseline(of column: UnsafeBufferPointer<Scalar>) -> (value: Scalar, offCount: Int) {
         var candidate: Scalar = 0, votes = 0
         for v in column {
             if votes == 0 {
@@ -114,8 +121,11 @@ struct SparseDesign<Scalar: BLASScalar> {
                 votes += v == candidate ? 1 : -1
             }
         }
-        var candidates = 0
-        for v in column where v == candidate { candidates += 1 }
-        return 2 * candidates > column.count ? candidate : 0
+        var candidates = 0, zeros = 0
+        for v in column {
+            if v == candidate { candidates += 1 }
+            if v == 0 { zeros += 1 }
+        }
+        return 2 * candidates > column.count ? (candidate, column.count - candidates) : (0, column.count - zeros)
     }
 }
