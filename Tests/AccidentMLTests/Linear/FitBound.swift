@@ -47,9 +47,11 @@ struct FitBound {
     }
 
     /// Checks a fit trained on `Scalar` features (the oracle's, or those rounded to Float).
-    func check<Scalar: BLASScalar>(_ fit: LogisticFit, trainedOn _: Scalar.Type) -> Verdict {
+    /// `magnitudes`: as in `NewtonLogisticOracle.rounding`, for a fit on the sparse path.
+    func check<Scalar: BLASScalar>(_ fit: LogisticFit, trainedOn _: Scalar.Type,
+                                   magnitudes: FeatureMatrix<Double>? = nil) -> Verdict {
         let theta = fit.model.coefficients + fit.model.intercepts
-        var allowance = oracle.rounding(of: Scalar.self, at: theta).gradient
+        var allowance = oracle.rounding(of: Scalar.self, at: theta, magnitudes: magnitudes).gradient
         let rows = oracle.rows, interceptStart = rows * oracle.d
         let gauge = rows > 1 ? abs(theta[interceptStart...].reduce(0, +)) : 0  // the oracle's ½(Σ b)² term
         for a in 0..<rows { allowance[interceptStart + a] += gauge }

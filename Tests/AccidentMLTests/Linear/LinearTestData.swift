@@ -16,6 +16,13 @@ enum LinearTestData {
         let scales = (0..<columns).map { 0.5 + Double($0 % 3) }
         var storage = [Double](repeating: 0, count: rows * columns)
         for c in 0..<columns { for r in 0..<rows { storage[c * rows + r] = scales[c] * gaussian(&rng) } }
+        let labels = drawLabels(storage, rows: rows, columns: columns, classCount: classCount, rng: &rng)
+        return LabeledMatrix(features: FeatureMatrix(rowCount: rows, columnNames: (0..<columns).map { "x\($0)" }, storage: storage),
+                             labels: labels, classLabels: (0..<classCount).map { "class\($0)" })
+    }
+
+    /// Labels of column-major features drawn from a random softmax model with `classCount` classes.
+    static func drawLabels(_ storage: [Double], rows: Int, columns: Int, classCount: Int, rng: inout SplitMix64) -> [Int32] {
         let truth = (0..<(classCount * columns)).map { _ in gaussian(&rng) / Double(columns).squareRoot() }
         var labels = [Int32](repeating: 0, count: rows)
         for r in 0..<rows {
@@ -29,7 +36,6 @@ enum LinearTestData {
             while k < classCount - 1 && u >= logits[k] { u -= logits[k]; k += 1 }
             labels[r] = Int32(k)
         }
-        return LabeledMatrix(features: FeatureMatrix(rowCount: rows, columnNames: (0..<columns).map { "x\($0)" }, storage: storage),
-                             labels: labels, classLabels: (0..<classCount).map { "class\($0)" })
+        return labels
     }
 }

@@ -26,7 +26,17 @@ extension NewtonLogisticOracle {
     ///   γ(n+3) Σᵢ |xᵢⱼ rᵢₖ| + (1 + γ(n+3)) Σᵢ |xᵢⱼ| ωᵢ δᵢ / 2,
     /// and intercept k (summed in Double from those residuals) by Σᵢ ωᵢ δᵢ / 2 + γ_double(n) Σᵢ |rᵢₖ|.
     /// ωᵢ are the normalised weights, rᵢₖ = ωᵢ (pᵢₖ - yᵢₖ).
-    func rounding<Scalar: BLASScalar>(of _: Scalar.Type, at theta: [Double]) -> (value: Double, gradient: [Double]) {
+    ///
+    /// `magnitudes`, when given, replaces |xᵢⱼ| in those terms: the sparse path (`SparseDesign`)
+    /// sums bⱼwₖⱼ over all columns and (xᵢⱼ - bⱼ)wₖⱼ over the deviations (each rounded once to
+    /// Scalar) in Double, at most 2d + 1 terms bounded by (|xᵢⱼ| + 2|bⱼ|)|wₖⱼ| (as |bⱼ| +
+    /// |xᵢⱼ - bⱼ| ≤ |xᵢⱼ| + 2|bⱼ|), then rounds the logit to Scalar. With the features' and
+    /// weights' rounding that is 4 u_S + γ_D(2d+1) for Float, u + γ(2d+1) for Double, within
+    /// γ(d+2) (u = u_S + u_D) for d ≥ 2; its
+    /// gradient b (Σᵢ rᵢ) + Dᵀ R likewise sums terms bounded by (|xᵢⱼ| + 2|bⱼ|)|rᵢₖ|. So
+    /// magnitudes |xᵢⱼ| + 2|bⱼ| bound that path's rounding with the same formulas.
+    func rounding<Scalar: BLASScalar>(of _: Scalar.Type, at theta: [Double],
+                                      magnitudes: FeatureMatrix<Double>? = nil) -> (value: Double, gradient: [Double]) {
         let n = x.rowCount, k = rows, total = weights.reduce(0, +), unit = Self.unitRoundoff(Scalar.self)
         let gammaLogit = Self.gamma(d + 2, unit: unit), gammaProduct = Self.gamma(n + 3, unit: unit)
         let gammaDouble = Self.gamma(n + d + 8, unit: Double.ulpOfOne)
@@ -34,9 +44,9 @@ extension NewtonLogisticOracle {
         var gradient = [Double](repeating: 0, count: dimension)
         var interceptMagnitude = [Double](repeating: 0, count: k)
         for r in 0..<n {
-            let row = x.row(r), omega = weights[r] / total
+            let row = x.row(r), omega = weights[r] / total, size = magnitudes?.row(r).map(abs) ?? row.map(abs)
             let logits = (0..<k).map { a in (0..<d).reduce(theta[k * d + a]) { $0 + theta[a * d + $1] * row[$1] } }
-            let delta = gammaLogit * (0..<k).map { a in (0..<d).reduce(0) { $0 + abs(theta[a * d + $1] * row[$1]) } }.max()!
+            let delta = gammaLogit * (0..<k).map { a in (0..<d).reduce(0) { $0 + abs(theta[a * d + $1]) * size[$1] } }.max()!
             value += omega * delta
             lossMagnitude += omega * (abs(logits.max()!) + Double.log(Double(k + 1)) + logits.map { abs($0) }.max()!)
             let shift = omega * delta / 2
@@ -45,7 +55,7 @@ extension NewtonLogisticOracle {
             for a in 0..<k {
                 interceptMagnitude[a] += residuals[a]
                 for j in 0..<d {
-                    gradient[a * d + j] += gammaProduct * abs(row[j]) * residuals[a] + (1 + gammaProduct) * abs(row[j]) * shift
+                    gradient[a * d + j] += gammaProduct * size[j] * residuals[a] + (1 + gammaProduct) * size[j] * shift
                 }
             }
         }

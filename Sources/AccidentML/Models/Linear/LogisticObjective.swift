@@ -6,8 +6,10 @@ import RealModule
 ///
 /// with ℓ the binary (one coefficient row) or multinomial (one row per class) cross-entropy
 /// and the intercepts b not penalised. Logits and gradient products go through BLAS on the
-/// column-major features; the per-row loss runs in Double, in fixed row chunks whose partial
-/// sums are added in chunk order, so the result does not depend on the thread count.
+/// column-major features, or, when few entries differ from their column's baseline (one-hot
+/// data), through a `SparseDesign` in one fused pass (`LogisticObjective+SparsePass.swift`).
+/// The per-row loss runs in Double, in fixed row chunks whose partial sums are added in chunk
+/// order, so the result does not depend on the thread count.
 ///
 /// Parameter layout: the coefficient rows first (row k at `k * featureCount`, which is the
 /// column-major `featureCount` x `rows` matrix BLAS multiplies by), then the `rows` intercepts.
@@ -24,22 +26,32 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
     let penalty: Double
     let fitIntercept: Bool
     let threads: Int
+    /// The sparse form of the features, or nil for the dense BLAS path.
+    let design: SparseDesign<Scalar>?
 
     /// Rows per chunk of the per-row pass (fixed, so sums do not depend on `threads`).
     static var chunkRows: Int { 4096 }
 
     private var weightsScalar: [Scalar]
-    /// Logits, then residuals ωᵢ (pᵢₖ - yᵢₖ) / Ω, column-major `rowCount` x `rows`.
-    private var logits: [Scalar]
+    /// Logits, then residuals ωᵢ (pᵢₖ - yᵢₖ) / Ω, column-major `rowCount` x `rows` (dense
+    /// path); per worker, one chunk's of them (sparse path).
+    var logits: [Scalar]
     private var gradientScalar: [Scalar]
     /// Per chunk: the loss, then one residual sum per row (the intercept gradients).
-    private var partials: [Double]
+    var partials: [Double]
+    /// Sparse path: the coefficients feature-major (feature j's k coefficients contiguous).
+    var sparseWeights: [Double]
+    /// Sparse path: per chunk, Dᵀ R over its rows, feature-major as `sparseWeights`.
+    var chunkGradients: [Double]
 
     var dimension: Int { rows * (featureCount + 1) }
     var chunkCount: Int { (rowCount + Self.chunkRows - 1) / Self.chunkRows }
 
+    /// `sparseDensityLimit`: use the sparse path when at most this share of the entries differ
+    /// from their column's baseline (0 forces the dense path, 1 the sparse one).
     init(features: FeatureMatrix<Scalar>, labels: [Int32], classCount: Int, rowWeights: [Double],
-         c: Double, fitIntercept: Bool, threads: Int) {
+         c: Double, fitIntercept: Bool, threads: Int,
+         sparseDensityLimit: Double = SparseDesign<Scalar>.defaultDensityLimit) {
         precondition(labels.count == features.rowCount && rowWeights.count == features.rowCount,
                      "labels and weights must have one entry per row")
         precondition(classCount >= 2, "logistic regression needs at least two classes")
@@ -54,24 +66,38 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
         self.penalty = 1 / (c * total)
         self.fitIntercept = fitIntercept
         self.threads = threads
-        weightsScalar = [Scalar](repeating: 0, count: rows * featureCount)
-        logits = [Scalar](repeating: 0, count: rowCount * rows)
-        gradientScalar = [Scalar](repeating: 0, count: rows * featureCount)
-        partials = [Double](repeating: 0, count: (rowCount + Self.chunkRows - 1) / Self.chunkRows * (1 + rows))
+        let chunks = (rowCount + Self.chunkRows - 1) / Self.chunkRows
+        let design = sparseDensityLimit > 0
+            ? SparseDesign(features, densityLimit: sparseDensityLimit, threads: threads, blockRows: Self.chunkRows) : nil
+        self.design = design
+        let dense = design == nil, coefficientCount = rows * featureCount
+        weightsScalar = [Scalar](repeating: 0, count: dense ? coefficientCount : 0)
+        logits = [Scalar](repeating: 0, count: rows * (dense ? rowCount : min(threads, chunks) * Self.chunkRows))
+        gradientScalar = [Scalar](repeating: 0, count: dense ? coefficientCount : 0)
+        partials = [Double](repeating: 0, count: chunks * (1 + rows))
+        sparseWeights = [Double](repeating: 0, count: dense ? 0 : coefficientCount)
+        chunkGradients = [Double](repeating: 0, count: dense ? 0 : chunks * coefficientCount)
     }
 
     mutating func evaluate(_ x: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
         precondition(x.count == dimension && gradient.count == dimension, "parameter count mismatch")
         let k = rows, coefficientCount = k * featureCount
-        for i in 0..<coefficientCount { weightsScalar[i] = Scalar(x[i]) }
-        withOpenBLASThreads(threads) { multiplyFeatures(transposed: false) }
-        residualPass(intercepts: UnsafeBufferPointer(rebasing: x[coefficientCount...]))
-        withOpenBLASThreads(threads) { multiplyFeatures(transposed: true) }
+        let intercepts = UnsafeBufferPointer(rebasing: x[coefficientCount...])
+        if design != nil {
+            sparsePass(coefficients: UnsafeBufferPointer(rebasing: x[..<coefficientCount]), intercepts: intercepts,
+                       gradient: UnsafeMutableBufferPointer(rebasing: gradient[..<coefficientCount]))
+        } else {
+            for i in 0..<coefficientCount { weightsScalar[i] = Scalar(x[i]) }
+            withOpenBLASThreads(threads) { multiplyFeatures(transposed: false) }
+            residualPass(intercepts: intercepts)
+            withOpenBLASThreads(threads) { multiplyFeatures(transposed: true) }
+            for i in 0..<coefficientCount { gradient[i] = Double(gradientScalar[i]) }
+        }
 
         var loss = 0.0
         var squaredNorm = 0.0
         for i in 0..<coefficientCount {
-            gradient[i] = Double(gradientScalar[i]) + penalty * x[i]
+            gradient[i] += penalty * x[i]
             squaredNorm = Relaxed.multiplyAdd(x[i], x[i], squaredNorm)
         }
         for j in 0..<k { gradient[coefficientCount + j] = 0 }
@@ -118,11 +144,8 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
                             for chunk in Swift.stride(from: worker, to: chunks, by: workers) {
                                 let range = (chunk * Self.chunkRows)..<min(n, (chunk + 1) * Self.chunkRows)
                                 let out = UnsafeMutableBufferPointer(rebasing: ps[(chunk * stride)..<((chunk + 1) * stride)])
-                                if k == 1 {
-                                    Self.binaryResiduals(range, z: zs, y: ys, w: ws, intercept: b[0], partial: out)
-                                } else {
-                                    Self.multinomialResiduals(range, n: n, k: k, z: zs, y: ys, w: ws, intercepts: b, partial: out)
-                                }
+                                Self.residuals(range, z: zs.baseAddress! + range.lowerBound, leading: n, k: k,
+                                               y: ys, w: ws, intercepts: b, partial: out)
                             }
                         }
                         ParallelWork.each(workers, run)
@@ -132,12 +155,26 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
         }
     }
 
-    private static func binaryResiduals(_ range: Range<Int>, z: UnsafeMutableBufferPointer<Scalar>,
+    /// Turns the logits of the rows in `range` into weighted residuals in place and writes the
+    /// loss and the residual sums into `partial`. Row `range.lowerBound + i`'s logit for
+    /// coefficient row j is `z[j * leading + i]`.
+    static func residuals(_ range: Range<Int>, z: UnsafeMutablePointer<Scalar>, leading: Int, k: Int,
+                          y: UnsafeBufferPointer<Int32>, w: UnsafeBufferPointer<Double>,
+                          intercepts: [Double], partial: UnsafeMutableBufferPointer<Double>) {
+        if k == 1 {
+            binaryResiduals(range, z: z, y: y, w: w, intercept: intercepts[0], partial: partial)
+        } else {
+            multinomialResiduals(range, n: leading, k: k, z: z, y: y, w: w, intercepts: intercepts, partial: partial)
+        }
+    }
+
+    private static func binaryResiduals(_ range: Range<Int>, z: UnsafeMutablePointer<Scalar>,
                                         y: UnsafeBufferPointer<Int32>, w: UnsafeBufferPointer<Double>,
                                         intercept: Double, partial: UnsafeMutableBufferPointer<Double>) {
         var loss = 0.0, residualSum = 0.0
+        let first = range.lowerBound
         for r in range {
-            let logit = Double(z[r]) + intercept
+            let logit = Double(z[r - first]) + intercept
             let e = Double.exp(-abs(logit))
             let softplus = max(logit, 0) + Double.log(onePlus: e)
             let p = logit >= 0 ? 1 / (1 + e) : e / (1 + e)
@@ -145,22 +182,23 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
             loss = Relaxed.multiplyAdd(w[r], softplus - target * logit, loss)
             let residual = w[r] * (p - target)
             residualSum = Relaxed.sum(residualSum, residual)
-            z[r] = Scalar(residual)
+            z[r - first] = Scalar(residual)
         }
         partial[0] = loss
         partial[1] = residualSum
     }
 
-    private static func multinomialResiduals(_ range: Range<Int>, n: Int, k: Int, z: UnsafeMutableBufferPointer<Scalar>,
+    private static func multinomialResiduals(_ range: Range<Int>, n: Int, k: Int, z: UnsafeMutablePointer<Scalar>,
                                              y: UnsafeBufferPointer<Int32>, w: UnsafeBufferPointer<Double>,
                                              intercepts: [Double], partial: UnsafeMutableBufferPointer<Double>) {
         for j in 0..<(1 + k) { partial[j] = 0 }
+        let first = range.lowerBound
         var loss = 0.0
         withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { e in
             for r in range {
                 var top = -Double.infinity
                 for j in 0..<k {
-                    e[j] = Double(z[j * n + r]) + intercepts[j]
+                    e[j] = Double(z[j * n + r - first]) + intercepts[j]
                     top = max(top, e[j])
                 }
                 let label = Int(y[r])
@@ -175,7 +213,7 @@ struct LogisticObjective<Scalar: BLASScalar>: DifferentiableObjective {
                 for j in 0..<k {
                     let residual = scale * e[j] - (j == label ? w[r] : 0)
                     partial[1 + j] += residual
-                    z[j * n + r] = Scalar(residual)
+                    z[j * n + r - first] = Scalar(residual)
                 }
             }
         }

@@ -18,6 +18,9 @@ public struct LogisticRegression: Sendable {
     public var classWeights: ClassWeights
     /// OpenBLAS threads and workers of the per-row pass.
     public var threads: Int
+    /// Fit through a `SparseDesign` when at most this share of the feature entries differ from
+    /// their column's baseline (one-hot data); 0 forces the dense BLAS path, 1 the sparse one.
+    var sparseDensityLimit = SparseDesign<Double>.defaultDensityLimit
 
     /// Creates a trainer; the defaults are scikit-learn's.
     public init(c: Double = 1, tolerance: Double = 1e-4, maxIterations: Int = 100, fitIntercept: Bool = true,
@@ -52,7 +55,8 @@ public struct LogisticRegression: Sendable {
         let weights = try classWeights.rowWeights(labels: data.labels, classLabels: data.classLabels,
                                                   sampleWeights: sampleWeights)
         var objective = LogisticObjective(features: x, labels: data.labels, classCount: data.classCount,
-                                          rowWeights: weights, c: c, fitIntercept: fitIntercept, threads: threads)
+                                          rowWeights: weights, c: c, fitIntercept: fitIntercept, threads: threads,
+                                          sparseDensityLimit: sparseDensityLimit)
         let optimizer = LBFGS(gradientTolerance: tolerance, maxIterations: maxIterations)
         let result = optimizer.minimize(&objective, from: [Double](repeating: 0, count: objective.dimension))
         let coefficientCount = objective.rows * x.columnCount
