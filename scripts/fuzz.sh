@@ -54,7 +54,9 @@ build
 # package sometimes drops the coverage instrumentation (ASan stays): rebuild it from clean once.
 if ! instrumented; then
     echo "fuzz.sh: $binary lacks coverage instrumentation; rebuilding AccidentML from clean" >&2
-    rm -rf .build-fuzz/debug/AccidentML.build ".build-fuzz/debug/${target//-/_}.build"
+    # The build database goes too: without it SwiftPM replans and rebuilds every module (it
+    # would otherwise look for the removed folders' output-file maps and fail).
+    rm -rf .build-fuzz/debug/AccidentML.build ".build-fuzz/debug/${target//-/_}.build" .build-fuzz/build.db
     build
     instrumented || { echo "fuzz.sh: $binary still has no coverage instrumentation" >&2; exit 1; }
 fi

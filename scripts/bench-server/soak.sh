@@ -32,6 +32,7 @@ duration="$soak_seconds"
 log "soak: $soak_seconds s at $connections connections beside $idle idle ones"
 line="$(run "AccidentML predict, soak beside $idle idle connections" "$ours/predict" 0 "$connections" "$ours_pid")"
 metrics="$(curl --silent --max-time 5 -H "X-API-Key: $key" "http://127.0.0.1:$ours_port/metrics" || true)"
+echo "$metrics" >"$work/metrics.txt"
 wait "$idle_pid" || true
 kill "$sampler" 2>/dev/null || true
 
@@ -48,6 +49,8 @@ def metric(name, labels=""):
 e = run["errors"]
 bad = e["status"] + e["connect"] + e["read"] + e["write"] + e["timeout"]
 start, peak, end = rss[0], max(rss), rss[-1]
+accepted = metric("accident_http_connections_total", '{result="accepted"}')
+refused = metric("accident_http_connections_total", '{result="refused"}')
 print("| soak | seconds | connections (real + idle held) | requests/s | p99 | real-client errors | "
       "RSS start → peak → end | peak / start | load avg (1 min) before → after |")
 print("| --- | ---: | --- | ---: | ---: | ---: | --- | ---: | --- |")
@@ -56,10 +59,11 @@ print(f"| {run['name']} | {seconds} | {run['connections']} + {idle['slots']} | "
       f"{start / 1024:.0f} → {peak / 1024:.0f} → {end / 1024:.0f} MiB | {peak / start:.3f} | "
       f"{run['load_before']:.2f} → {run['load_after']:.2f} |")
 print()
-print(f"RSS {'flat' if peak <= 1.10 * start else 'NOT flat'} within 10 % over {len(rss)} samples (every 5 s). "
+half = rss[len(rss) // 2:]
+print(f"RSS {'flat' if peak <= 1.10 * start else 'NOT flat'} within 10 % over {len(rss)} samples (every 5 s); "
+      f"second half {min(half) / 1024:.1f} → {max(half) / 1024:.1f} MiB ({(max(half) / min(half) - 1) * 100:.2f} % drift). "
       f"Idle clients: {idle['connected']:,} connections made, {idle['closed_by_server']:,} closed by the server "
       f"(header timeout), {idle['refused']:,} refused (503), {idle['failed']:,} failed to connect; "
       f"{idle['open_min_after_ramp']:,}-{idle['open_max']:,} open at once. "
-      f"/metrics: connections accepted {metric('accident_http_connections_total', '{result=\"accepted\"}')}, "
-      f"refused {metric('accident_http_connections_total', '{result=\"refused\"}')}.")
+      f"/metrics: connections accepted {accepted}, refused {refused}.")
 PY

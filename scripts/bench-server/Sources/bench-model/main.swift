@@ -17,7 +17,7 @@ let usage = """
     """
 
 /// Trains with the benchmark's hyperparameters and writes the model file.
-func write(_ train: LabeledMatrix<Float>, unit: String, input: ModelInput, source: String, to path: String) throws {
+func write(_ train: LabeledMatrix<Float>, unit: PredictionUnit, input: ModelInput, source: String, to path: String) throws {
     var parameters = GBDTParameters()
     parameters.rounds = 300
     parameters.learningRate = 0.1
@@ -28,7 +28,7 @@ func write(_ train: LabeledMatrix<Float>, unit: String, input: ModelInput, sourc
     let start = Date()
     let forest = try GBDTTrainer(parameters: parameters).train(train)
     var model = AccidentModel(
-        metadata: ModelMetadata(kind: "gbdt", unit: unit, classLabels: train.classLabels,
+        metadata: ModelMetadata(kind: .gbdt, unit: unit, classLabels: train.classLabels,
                                 featureNames: train.features.columnNames,
                                 hyperparameters: ["rounds": "300", "learning_rate": "0.1", "num_leaves": "31",
                                                   "max_depth": "6", "min_data_in_leaf": "20"],
@@ -44,14 +44,14 @@ switch arguments.count {
 case 3 where arguments[1] == "--synthetic":
     let rows = SyntheticBAAC(seed: 42).tables(count: 5000).accidentRows()
     let encoder = FeatureEncoder().fit(.defaultAccident, on: rows)
-    try write(encoder.labeled(rows, for: .trees), unit: "accident", input: .baac(encoder),
+    try write(encoder.labeled(rows, for: .trees), unit: .accident, input: .baac(encoder),
               source: "SyntheticBAAC(seed: 42), 5000 accidents", to: arguments[2])
 case 5:
     let data = try NumericCSV.loadLabeled(features: URL(fileURLWithPath: arguments[1]),
                                           labels: URL(fileURLWithPath: arguments[2]), as: Float.self)
     let rows = try String(contentsOfFile: arguments[3], encoding: .utf8).split(whereSeparator: \.isWhitespace).map { Int($0)! }
     let train = data.selecting(rows: rows)
-    try write(train, unit: "accident", input: .columns(train.features.columnNames), source: arguments[1], to: arguments[4])
+    try write(train, unit: .accident, input: .columns(train.features.columnNames), source: arguments[1], to: arguments[4])
 default:
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
