@@ -107,15 +107,7 @@ public struct TrainingJob: Sendable {
     /// Trains on every row, for fixed rounds, with nothing held out: no validation metrics.
     private func trainOnAll(_ data: LabeledRows, progress: (TrainingEvent) -> Void) throws -> TrainingResult {
         var times = PhaseTimes()
-        let split = times.measure("encode") { encode(data, train: Array(0..<data.count), heldOut: [], progress: progress) }
-        let model = try times.measure("train") {
-            try train(trainer, stage: .holdOut, split.train, validation: nil, progress: progress)
-        }
-        let trainScored = times.measure("evaluate") {
-            TrainingReport.ScoredRows(probabilities: model.classifier.classifier.predictProbabilities(split.train.features,
-                                                                                                   threads: threads),
-                                      labels: split.train.labels)
-        }
+        let (split, model, trainScored) = try trainOnEveryRow(data, trainer, stage: .holdOut, times: &times, progress: progress)
         return TrainingResult(split: split, trainer: trainer, model: model, train: trainScored, validation: nil,
                               validationName: validation.scoredRowsName, rowCounts: ["train": data.count],
                               folds: FoldMetrics(), times: times)
@@ -149,22 +141,32 @@ public struct TrainingJob: Sendable {
             foldModels.append(model)
             progress(.foldScored(index: i + 1, count: k, metrics: values))
         }
-        let split = times.measure("encode") { encode(data, train: Array(0..<data.count), heldOut: [], progress: progress) }
         let finalTrainer = trainer.final(afterFolds: foldModels)
-        let model = try times.measure("train") {
-            try train(finalTrainer, stage: .final, split.train, validation: nil, progress: progress)
-        }
-        let trainScored = times.measure("evaluate") {
-            TrainingReport.ScoredRows(probabilities: model.classifier.classifier.predictProbabilities(split.train.features,
-                                                                                                   threads: threads),
-                                      labels: split.train.labels)
-        }
+        let (split, model, trainScored) = try trainOnEveryRow(data, finalTrainer, stage: .final, times: &times,
+                                                              progress: progress)
         return TrainingResult(split: split, trainer: finalTrainer, model: model, train: trainScored,
                               validation: TrainingReport.ScoredRows(probabilities: outOfFold, labels: data.labels,
                                                                     departements: data.departements),
                               validationName: validation.scoredRowsName,
                               rowCounts: ["train": data.count, validation.scoredRowsName: data.count],
                               folds: foldMetrics, times: times)
+    }
+
+    /// Encodes every row of `data`, trains `trainer` on them with nothing held out and scores
+    /// them: a model without validation, and the final model after cross-validation.
+    private func trainOnEveryRow(_ data: LabeledRows, _ trainer: ModelTrainer, stage: TrainingStage, times: inout PhaseTimes,
+                                 progress: (TrainingEvent) -> Void)
+        throws -> (split: EncodedSplit, model: TrainedModel, trainScored: TrainingReport.ScoredRows) {
+        let split = times.measure("encode") { encode(data, train: Array(0..<data.count), heldOut: [], progress: progress) }
+        let model = try times.measure("train") {
+            try train(trainer, stage: stage, split.train, validation: nil, progress: progress)
+        }
+        let trainScored = times.measure("evaluate") {
+            TrainingReport.ScoredRows(probabilities: model.classifier.classifier.predictProbabilities(split.train.features,
+                                                                                                   threads: threads),
+                                      labels: split.train.labels)
+        }
+        return (split, model, trainScored)
     }
 
     private func encode(_ data: LabeledRows, train: [Int], heldOut: [Int], progress: (TrainingEvent) -> Void) -> EncodedSplit {

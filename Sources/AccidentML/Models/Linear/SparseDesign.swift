@@ -42,69 +42,14 @@ struct SparseDesign<Scalar: BLASScalar> {
         precondition(threads >= 1 && blockRows >= 1, "threads and block rows must be positive")
         precondition(x.columnCount <= Int(Int32.max), "too many columns for 32-bit column indices")
         let n = x.rowCount, p = x.columnCount
-        let blocks = (n + blockRows - 1) / blockRows
-        var baselines = [Scalar](repeating: 0, count: p)
-        var offCounts = [Int](repeating: 0, count: p)
-        x.storage.withUnsafeBufferPointer { xs in
-            baselines.withUnsafeMutableBufferPointer { bBuffer in
-                offCounts.withUnsafeMutableBufferPointer { oBuffer in
-                    let bs = bBuffer, offs = oBuffer
-                    ParallelWork.forEachDynamic(count: p, workers: threads) { j, _ in
-                        (bs[j], offs[j]) = Self.baseline(of: UnsafeBufferPointer(rebasing: xs[(j * n)..<((j + 1) * n)]))
-                    }
-                }
-            }
-        }
+        let (baselines, offCounts) = Self.baselines(of: x, threads: threads)
         // Decided before any row-wise pass: dense data costs two reads of each column, no more.
         let total = offCounts.reduce(0, +)
         guard n * p > 0, Double(total) <= densityLimit * Double(n * p) else { return nil }
-        var rowStarts = [Int](repeating: 0, count: n + 1)
-        x.storage.withUnsafeBufferPointer { xs in
-            // Deviations per row, in rowStarts[r + 1]; then the running sum gives the starts.
-            rowStarts.withUnsafeMutableBufferPointer { sBuffer in
-                let starts = sBuffer
-                baselines.withUnsafeBufferPointer { bs in
-                    ParallelWork.forEachDynamic(count: blocks, workers: threads) { block, _ in
-                        let rows = (block * blockRows)..<min(n, (block + 1) * blockRows)
-                        for j in 0..<p {
-                            let b = bs[j], column = xs.baseAddress! + j * n
-                            for r in rows where column[r] != b { starts[r + 1] += 1 }
-                        }
-                    }
-                }
-            }
-        }
-        for r in 0..<n { rowStarts[r + 1] += rowStarts[r] }
+        let rowStarts = Self.rowStarts(of: x, baselines: baselines, threads: threads, blockRows: blockRows)
         precondition(rowStarts[n] == total, "row and column counts of the deviations disagree")
-        var columnIndices = [Int32](repeating: 0, count: total)
-        var deviations = [Scalar](repeating: 0, count: total)
-        x.storage.withUnsafeBufferPointer { xs in
-            baselines.withUnsafeBufferPointer { bs in
-                rowStarts.withUnsafeBufferPointer { starts in
-                    columnIndices.withUnsafeMutableBufferPointer { cBuffer in
-                        deviations.withUnsafeMutableBufferPointer { dBuffer in
-                            let cs = cBuffer, ds = dBuffer
-                            ParallelWork.forEachDynamic(count: blocks, workers: threads) { block, _ in
-                                let rows = (block * blockRows)..<min(n, (block + 1) * blockRows)
-                                // Each row's next free slot; columns ascend, so rows come out sorted.
-                                withUnsafeTemporaryAllocation(of: Int.self, capacity: rows.count) { next in
-                                    for r in rows { next[r - rows.lowerBound] = starts[r] }
-                                    for j in 0..<p {
-                                        let b = bs[j], column = xs.baseAddress! + j * n
-                                        for r in rows where column[r] != b {
-                                            let slot = next[r - rows.lowerBound]
-                                            cs[slot] = Int32(j)
-                                            ds[slot] = column[r] - b
-                                            next[r - rows.lowerBound] = slot + 1
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let (columnIndices, deviations) = Self.deviations(of: x, baselines: baselines, rowStarts: rowStarts,
+                                                          threads: threads, blockRows: blockRows)
         self.rowCount = n
         self.columnCount = p
         self.baselines = baselines
