@@ -144,6 +144,25 @@ struct InferencePeerOutput: Decodable, Sendable {
     }
 }
 
+/// `fit_peer.py`.
+struct FitPeerOutput: Decodable, Sendable {
+    let fit: PeerTiming
+    let startupSeconds: Double
+    let validationMetric: Double
+    let context: PeerContext
+
+    enum CodingKeys: String, CodingKey {
+        case fit, startupSeconds = "startup_seconds", validationMetric = "validation_metric"
+    }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fit = try c.decode(PeerTiming.self, forKey: .fit)
+        startupSeconds = try c.decode(Double.self, forKey: .startupSeconds)
+        validationMetric = try c.decode(Double.self, forKey: .validationMetric)
+        context = try PeerContext(from: decoder)
+    }
+}
+
 extension MeasuredSide {
     /// A peer's per-repeat seconds with the load it reported around them.
     init(name: String, seconds: [Double], context: PeerContext) {

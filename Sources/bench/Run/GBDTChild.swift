@@ -31,14 +31,7 @@ struct GBDTChild: ParsableCommand {
     }
 
     private func measure() throws(BenchError) {
-        let data: LabeledMatrix<Float>
-        do {
-            data = try NumericCSV.loadLabeled(features: URL(fileURLWithPath: features), labels: URL(fileURLWithPath: labels))
-        } catch {
-            throw .library(section: "gbdt-child", detail: error.description)
-        }
-        let train = data.selecting(rows: try Self.indices(trainRows, below: data.features.rowCount))
-        let test = data.selecting(rows: try Self.indices(testRows, below: data.features.rowCount))
+        let (train, test) = try loadSplit()
         let hyper = GBDTHyper(trees: trees, learningRate: learningRate, numLeaves: numLeaves, maxDepth: maxDepth,
                               minDataInLeaf: minDataInLeaf, seed: seed)
         let trainer = GBDTTrainer(parameters: hyper.parameters(threads: threads))
@@ -70,6 +63,20 @@ struct GBDTChild: ParsableCommand {
             throw .badOutput(command: "gbdt-child", detail: "cannot encode the result: \(error)")
         }
         FileHandle.standardOutput.write(encoded + Data("\n".utf8))
+    }
+
+    /// The training and test rows; the whole matrix is released before training, as the peers
+    /// release theirs (`load_split` keeps only the two selections), so that the RSS compared is
+    /// the same data on both sides.
+    private func loadSplit() throws(BenchError) -> (train: LabeledMatrix<Float>, test: LabeledMatrix<Float>) {
+        let data: LabeledMatrix<Float>
+        do {
+            data = try NumericCSV.loadLabeled(features: URL(fileURLWithPath: features), labels: URL(fileURLWithPath: labels))
+        } catch {
+            throw .library(section: "gbdt-child", detail: error.description)
+        }
+        return (data.selecting(rows: try Self.indices(trainRows, below: data.features.rowCount)),
+                data.selecting(rows: try Self.indices(testRows, below: data.features.rowCount)))
     }
 
     /// The 0-based row indices of a split file (whitespace separated), all below `rowCount`.

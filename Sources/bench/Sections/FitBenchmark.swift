@@ -48,6 +48,8 @@ enum FitBenchmark {
                                          + "(\(Format.count(trainRows.features.rowCount)) training rows)",
                                          threads: "1", unit: "s", better: .lower, ours: side, peer: core))
         }
+        let whole = try FitCommandBenchmark.figure(run, split: split, dataName: data.name, trees: p.rounds, repeats: repeats)
+        if let figure = whole.figure { result.figures.append(figure) }
         result.notes = [
             "Ours is the train phase of `train fit --features X_train.csv --labels y_train.csv --trees \(p.rounds) "
                 + "--early-stopping 0 --threads 1` (the core's `TrainingJob` the command runs, 20 % stratified hold-out, "
@@ -62,6 +64,7 @@ enum FitBenchmark {
             "Goal: ratio ≤ \(targetRatio) for the automatic curve.",
             "\(data.name): \(data.detail).",
         ]
+        result.notes += whole.notes
         return result
     }
 
