@@ -63,8 +63,12 @@ import Testing
         }
     }
 
-    @Test(arguments: [(2, 3, 7, 1), (2, 6, 31, 2), (2, 8, 64, 3), (3, 4, 15, 4), (4, 6, 31, 5), (2, -1, 40, 6)])
-    func trainedModelsMatchTheWalkBitForBit(classes: Int, depth: Int, leaves: Int, seed: Int) throws {
+    /// Trained model shapes: classes, max depth (-1: unlimited), leaves, seed.
+    static let shapes = [(2, 3, 7, 1), (2, 6, 31, 2), (2, 8, 64, 3), (3, 4, 15, 4), (4, 6, 31, 5), (2, -1, 40, 6)]
+
+    @Test(arguments: shapes.indices)
+    func trainedModelsMatchTheWalkBitForBit(shape: Int) throws {
+        let (classes, depth, leaves, seed) = Self.shapes[shape]
         var p = GBDTParameters()
         p.rounds = 13
         p.numLeaves = leaves
@@ -104,7 +108,7 @@ import Testing
     @Test func exactly255ThresholdsOnAFeatureStillTakeTheBlockedLayout() {
         let model = Self.stumps(trees: 300, distinct: 255)
         #expect(model.hasBlockedLayout)
-        #expect(model.forest.blocked!.tables.count == 255)
+        #expect(model.forest.blocked!.searchSteps == [8, 1])
         Self.expectIdentical(model, seed: 8)
     }
 
