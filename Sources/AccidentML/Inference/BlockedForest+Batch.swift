@@ -24,10 +24,35 @@ extension BlockedForest {
                 let column = x + Int(columns[u]) * n + start
                 let table = tables.baseAddress! + Int(tableStarts[u]), steps = Int(searchSteps[u])
                 let nanLeft = (planes + 2 * u * b).assumingMemoryBound(to: Int8.self), nanRight = nanLeft + b
-                for r in 0..<m {
-                    let v = column[r], rank = Self.biased(Self.rank(v, table: table, steps: steps))
-                    nanLeft[r] = rank
-                    nanRight[r] = v.isNaN ? Self.biased(255) : rank
+                /// Writes row `r`'s rank `rank` to both planes (NaN at 255 in the right one).
+                func store(_ r: Int, _ rank: Int) {
+                    nanLeft[r] = Self.biased(rank)
+                    nanRight[r] = column[r].isNaN ? Self.biased(255) : Self.biased(rank)
+                }
+                // Eight searches in lockstep: each is a chain of dependent loads, eight chains overlap.
+                var r = 0
+                while r + 8 <= m {
+                    let x = column + r
+                    var r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0, r7 = 0, k = steps
+                    while k > 0 {
+                        k -= 1
+                        let half = 1 << k, probe = table + (half - 1)
+                        r0 &+= probe[r0] < x[0] ? half : 0
+                        r1 &+= probe[r1] < x[1] ? half : 0
+                        r2 &+= probe[r2] < x[2] ? half : 0
+                        r3 &+= probe[r3] < x[3] ? half : 0
+                        r4 &+= probe[r4] < x[4] ? half : 0
+                        r5 &+= probe[r5] < x[5] ? half : 0
+                        r6 &+= probe[r6] < x[6] ? half : 0
+                        r7 &+= probe[r7] < x[7] ? half : 0
+                    }
+                    store(r, r0); store(r + 1, r1); store(r + 2, r2); store(r + 3, r3)
+                    store(r + 4, r4); store(r + 5, r5); store(r + 6, r6); store(r + 7, r7)
+                    r += 8
+                }
+                while r < m {
+                    store(r, Self.rank(column[r], table: table, steps: steps))
+                    r += 1
                 }
                 for r in m..<b {
                     nanLeft[r] = Self.biased(0)
