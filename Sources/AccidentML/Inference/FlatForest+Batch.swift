@@ -1,42 +1,70 @@
-/// Batch prediction: rows go by blocks of `blockRows`, copied row-major, and every tree is
-/// walked for all rows of a block at once, one level at a time, so that the walks of
-/// different rows overlap in the pipeline instead of waiting on each other's branches.
+/// Batch prediction: rows go by blocks of `blockRows`. With a `BlockedForest` (most models) a
+/// block is quantised to threshold ranks and every node applied to 16 rows at once; else, and
+/// as its oracle, the rows are copied row-major and every tree is walked for all rows of the
+/// block at once, one level at a time, so that the walks of different rows overlap in the
+/// pipeline instead of waiting on each other's branches.
 extension FlatForest {
     /// Rows per block.
     static let blockRows = 64
 
     /// Class probabilities of every row of `x`, row-major; blocks are shared among at most
-    /// `threads` workers, each with scratch allocated once per call.
+    /// `threads` workers, each with scratch allocated once per call. Uses the blocked layout
+    /// when the model has one (bit-identical results), else the walk.
     func predictProbabilities(_ x: FeatureMatrix<Float>, threads: Int) -> [Float] {
+        guard let blocked else { return predictProbabilitiesByWalk(x, threads: threads) }
+        return predictByBlocks(x, threads: threads, scratchBytes: blocked.scratchBytes) { columns, n, start, m, scratch, scores in
+            blocked.accumulateScores(columns: columns, rowCount: n, start: start, count: m, scratch: scratch, into: scores)
+        }
+    }
+
+    /// Class probabilities of every row by walking the trees for rows copied row-major: the
+    /// path of models without a blocked layout, and the oracle of the blocked one.
+    func predictProbabilitiesByWalk(_ x: FeatureMatrix<Float>, threads: Int) -> [Float] {
+        let f = featureCount
+        return predictByBlocks(x, threads: threads, scratchBytes: Self.blockRows * f * MemoryLayout<Float>.stride) {
+            columns, n, start, m, scratch, scores in
+            let rows = scratch.bindMemory(to: Float.self, capacity: Self.blockRows * f)
+            for c in 0..<f {
+                let column = columns + c * n + start
+                for r in 0..<m { rows[r * f + c] = column[r] }
+            }
+            accumulateScores(rows: rows, count: m, into: scores)
+        }
+    }
+
+    /// Class probabilities of every row of `x`: blocks of `blockRows` rows shared among at most
+    /// `threads` workers, `blockScores(columns, rowCount, start, count, scratch, scores)` writing
+    /// a block's raw scores (row-major) with `scratchBytes` of 64-aligned scratch of its worker's own.
+    private func predictByBlocks(
+        _ x: FeatureMatrix<Float>, threads: Int, scratchBytes: Int,
+        _ blockScores: (UnsafePointer<Float>, Int, Int, Int, UnsafeMutableRawPointer, UnsafeMutablePointer<Float>) -> Void
+    ) -> [Float] {
         precondition(x.columnCount == featureCount, "the model expects \(featureCount) features, got \(x.columnCount)")
-        let n = x.rowCount, f = featureCount, b = Self.blockRows
+        precondition(Self.blockRows == BlockedForest.blockRows, "both layouts take blocks of the same size")
+        let n = x.rowCount, b = Self.blockRows
         let blocks = (n + b - 1) / b
         let workers = max(1, min(threads, blocks))
         var out = [Float](repeating: 0, count: n * classCount)
-        var scratchRows = [Float](repeating: 0, count: workers * b * f)
+        let stride = (scratchBytes + 63) / 64 * 64
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: max(64, workers * stride), alignment: 64)
+        scratch.initializeMemory(as: UInt8.self, repeating: 0, count: max(64, workers * stride))
+        defer { scratch.deallocate() }
         var scratchScores = [Float](repeating: 0, count: workers * b * scoreColumns)
         x.storage.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                scratchRows.withUnsafeMutableBufferPointer { rowsBuf in
-                    scratchScores.withUnsafeMutableBufferPointer { scoresBuf in
-                            ParallelWork.forEach(count: blocks, workers: workers) { block, worker in
-                                let start = block * b, m = min(b, n - start)
-                                let rows = rowsBuf.baseAddress! + worker * b * f
-                                let scores = scoresBuf.baseAddress! + worker * b * scoreColumns
-                                for c in 0..<f {
-                                    let column = src.baseAddress! + c * n + start
-                                    for r in 0..<m { rows[r * f + c] = column[r] }
-                                }
-                                accumulateScores(rows: rows, count: m, into: scores)
-                                for r in 0..<m {
-                                    link.probabilities(scores: scores + r * scoreColumns, scoreColumns: scoreColumns,
-                                                            into: dst.baseAddress! + (start + r) * classCount)
-                                }
-                            }
+                scratchScores.withUnsafeMutableBufferPointer { scoresBuf in
+                    ParallelWork.forEach(count: blocks, workers: workers) { block, worker in
+                        let start = block * b, m = min(b, n - start)
+                        let scores = scoresBuf.baseAddress! + worker * b * scoreColumns
+                        blockScores(src.baseAddress!, n, start, m, scratch + worker * stride, scores)
+                        for r in 0..<m {
+                            link.probabilities(scores: scores + r * scoreColumns, scoreColumns: scoreColumns,
+                                               into: dst.baseAddress! + (start + r) * classCount)
                         }
                     }
                 }
             }
+        }
         return out
     }
 

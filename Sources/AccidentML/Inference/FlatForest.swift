@@ -36,6 +36,9 @@ struct FlatForest: Sendable {
     let link: ScoreLink
     let classCount: Int
     let featureCount: Int
+    /// The same trees laid out for blocks of rows at once, when the model qualifies (nil: the
+    /// batch path walks the trees).
+    let blocked: BlockedForest?
 
     /// Trees walked in lockstep by the single-row path.
     static var treeGroup: Int { 8 }
@@ -87,6 +90,7 @@ struct FlatForest: Sendable {
             depths[$0..<min($0 + Self.treeGroup, depths.count)].max()!
         }
         self.initScores = initScores.map { Float($0) }
+        blocked = BlockedForest(trees: trees, initScores: self.initScores, scoreColumns: columns)
         scoreColumns = columns
         link = objective.link(classCount: classCount)
         self.classCount = classCount

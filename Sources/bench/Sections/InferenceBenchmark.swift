@@ -35,6 +35,9 @@ enum InferenceBenchmark {
                     result.figures.append(Figure(label: "batch \(Format.count(batch))", threads: "\(threads)",
                                                  unit: "rows/s", better: .higher, ours: ours, peer: side))
                 }
+                if model.hasBlockedLayout {
+                    result.figures.append(blockedAgainstWalk(model, x, threads: threads, repeats: s.repeats, ours: ours))
+                }
             }
         }
         Progress.say("inference: single rows, \(s.repeats) × \(s.singleRowCalls) calls")
@@ -64,6 +67,19 @@ enum InferenceBenchmark {
                 + p.agreement.keys.sorted().map { "\($0) \(String(format: "%.1e", p.agreement[$0]!))" }.joined(separator: ", ") + "."]
         } ?? [])
         return result
+    }
+
+    /// Our batch figure (the blocked layout) against the plain walk of the same model on the
+    /// same rows, after checking that both give the same probabilities bit for bit.
+    static func blockedAgainstWalk(_ model: GBDTModel, _ x: FeatureMatrix<Float>, threads: Int, repeats: Int,
+                                   ours: MeasuredSide) -> Figure {
+        let blocked = model.predictProbabilities(x, threads: threads), walked = model.predictProbabilitiesByWalk(x, threads: threads)
+        precondition(blocked.map(\.bitPattern) == walked.map(\.bitPattern), "the blocked layout and the walk disagree")
+        let walk = Stopwatch.measure("plain walk", repeats: repeats) {
+            _ = model.predictProbabilitiesByWalk(x, threads: threads)
+        }.converted { $0.reciprocal(times: Double(x.rowCount)) }
+        return Figure(label: "batch \(Format.count(x.rowCount)), blocked vs plain walk", threads: "\(threads)",
+                      unit: "rows/s", better: .higher, ours: ours, peer: walk)
     }
 
     /// p50 and p99 latency (µs) of `calls` single-row predictions, per repeat.

@@ -40,6 +40,15 @@ public struct GBDTModel: ProbabilisticClassifier, Equatable {
         forest.predictProbabilities(x, threads: threads)
     }
 
+    /// Class probabilities of every row by the plain walk of the flattened trees, whatever the
+    /// model's layout: the oracle of the blocked batch path (bit-identical), for tests and the bench.
+    package func predictProbabilitiesByWalk(_ x: FeatureMatrix<Float>, threads: Int) -> [Float] {
+        forest.predictProbabilitiesByWalk(x, threads: threads)
+    }
+
+    /// Whether batch prediction takes the blocked layout (see `BlockedForest`).
+    package var hasBlockedLayout: Bool { forest.blocked != nil }
+
     /// Class probabilities of one row, without allocating; bit-identical to the batch path.
     public func predictProbabilities(row: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>) {
         forest.predictProbabilities(row: row, into: out)
