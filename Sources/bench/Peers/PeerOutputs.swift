@@ -101,6 +101,39 @@ struct LogisticPeerOutput: Decodable, Sendable {
     }
 }
 
+/// `accuracy_peer.py`: test AUC and log-loss of every peer model on every split.
+struct AccuracyPeerOutput: Decodable, Sendable {
+    let splits: [Split]
+    let context: PeerContext
+
+    /// One split (`--split NAME TRAIN TEST`) and the scores of every model on it.
+    struct Split: Decodable, Sendable {
+        let name: String
+        let trainRows: Int
+        let testRows: Int
+        let results: [Result]
+
+        enum CodingKeys: String, CodingKey { case name, trainRows = "train_rows", testRows = "test_rows", results }
+    }
+
+    /// One model's test scores on one split (`model`: `lightgbm`, `lightgbm-categorical`, `xgboost`).
+    struct Result: Decodable, Sendable {
+        let model: String
+        let trees: Int
+        let auc: Double
+        let logLoss: Double
+
+        enum CodingKeys: String, CodingKey { case model, trees, auc, logLoss = "log_loss" }
+    }
+
+    enum CodingKeys: String, CodingKey { case splits }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        splits = try c.decode([Split].self, forKey: .splits)
+        context = try PeerContext(from: decoder)
+    }
+}
+
 /// `inference_peer.py`.
 struct InferencePeerOutput: Decodable, Sendable {
     let trees: Int
