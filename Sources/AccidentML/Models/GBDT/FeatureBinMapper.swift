@@ -28,6 +28,8 @@ struct FeatureBinMapper: Sendable, Equatable {
     /// With at most `maxBins` distinct values each gets its own bin (merged only when a bin
     /// would hold fewer than `minDataInBin` rows), so small categorical codes stay exact;
     /// otherwise bins hold about equal counts, and very frequent values get a bin of their own.
+    /// A feature with negative values has its negative and positive values binned apart and
+    /// zero in a bin of its own, as LightGBM does (`signedBounds`).
     init(sample: [Float], maxBins: Int, minDataInBin: Int) {
         precondition(maxBins >= 2 && maxBins <= 255, "maxBins must be in 2...255")
         let present = Self.sortedPresentValues(sample)
