@@ -103,14 +103,19 @@ struct LogisticPeerOutput: Decodable, Sendable {
 
 /// `accuracy_peer.py`: test AUC and log-loss of every peer model on every split.
 struct AccuracyPeerOutput: Decodable, Sendable {
+    /// The splits, in the order given.
     let splits: [Split]
+    /// Versions, load average and thread pools of the peer's run.
     let context: PeerContext
 
     /// One split (`--split NAME TRAIN TEST`) and the scores of every model on it.
     struct Split: Decodable, Sendable {
+        /// `holdout`, `fold1`…
         let name: String
+        /// Rows trained on and scored.
         let trainRows: Int
         let testRows: Int
+        /// One entry per model.
         let results: [Result]
 
         enum CodingKeys: String, CodingKey { case name, trainRows = "train_rows", testRows = "test_rows", results }
@@ -118,8 +123,11 @@ struct AccuracyPeerOutput: Decodable, Sendable {
 
     /// One model's test scores on one split (`model`: `lightgbm`, `lightgbm-categorical`, `xgboost`).
     struct Result: Decodable, Sendable {
+        /// `accuracy_peer.py --models` name.
         let model: String
+        /// Trees (rounds) built.
         let trees: Int
+        /// Test AUC and log-loss.
         let auc: Double
         let logLoss: Double
 

@@ -40,7 +40,9 @@ enum AccuracyBenchmark {
         let name: String
         /// Whether the model is ours (the Δ table compares ours with each peer).
         let isOurs: Bool
+        /// Test AUC by split name.
         var auc: [String: Double] = [:]
+        /// Test log-loss by split name.
         var logLoss: [String: Double] = [:]
         /// Trees (rounds) of the hold-out model.
         var trees = 0
@@ -52,6 +54,7 @@ enum AccuracyBenchmark {
         }
     }
 
+    /// Trains ours on every split, runs the peer once over all of them, and tabulates AUC, Δ AUC and log-loss.
     static func run(_ run: BenchRun) throws(BenchError) -> SectionResult {
         var result = SectionResult(section: .accuracy, title: "Accuracy against LightGBM and XGBoost defaults")
         result.showsFigureTable = false

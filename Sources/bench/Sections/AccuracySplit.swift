@@ -6,7 +6,9 @@ import Foundation
 struct AccuracySplit: Sendable {
     /// `holdout` or `fold1` … `fold5`.
     let name: String
+    /// Rows trained on, ascending.
     let trainIndices: [Int]
+    /// Rows scored, ascending.
     let testIndices: [Int]
     /// The split files (`train_idx.txt`, `test_idx.txt`), 0-based data-row indices.
     let trainRows: URL
