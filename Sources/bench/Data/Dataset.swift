@@ -72,7 +72,8 @@ struct Dataset: Sendable {
         StratifiedSampling.split(labels: labels, classCount: classCount, testFraction: testFraction, seed: seed)
     }
 
-    private static func writeSplit(_ split: (train: [Int], test: [Int]), in folder: URL) throws(BenchError) -> (URL, URL) {
+    /// Writes a split's `train_idx.txt` and `test_idx.txt` to `folder` and returns them.
+    static func writeSplit(_ split: (train: [Int], test: [Int]), in folder: URL) throws(BenchError) -> (URL, URL) {
         try makeFolder(folder)
         let train = folder.appendingPathComponent("train_idx.txt"), test = folder.appendingPathComponent("test_idx.txt")
         try CSVExport.writeIndices(split.train, to: train)

@@ -101,6 +101,47 @@ struct LogisticPeerOutput: Decodable, Sendable {
     }
 }
 
+/// `accuracy_peer.py`: test AUC and log-loss of every peer model on every split.
+struct AccuracyPeerOutput: Decodable, Sendable {
+    /// The splits, in the order given.
+    let splits: [Split]
+    /// Versions, load average and thread pools of the peer's run.
+    let context: PeerContext
+
+    /// One split (`--split NAME TRAIN TEST`) and the scores of every model on it.
+    struct Split: Decodable, Sendable {
+        /// `holdout`, `fold1`…
+        let name: String
+        /// Rows trained on and scored.
+        let trainRows: Int
+        let testRows: Int
+        /// One entry per model.
+        let results: [Result]
+
+        enum CodingKeys: String, CodingKey { case name, trainRows = "train_rows", testRows = "test_rows", results }
+    }
+
+    /// One model's test scores on one split (`model`: `lightgbm`, `lightgbm-categorical`, `xgboost`).
+    struct Result: Decodable, Sendable {
+        /// `accuracy_peer.py --models` name.
+        let model: String
+        /// Trees (rounds) built.
+        let trees: Int
+        /// Test AUC and log-loss.
+        let auc: Double
+        let logLoss: Double
+
+        enum CodingKeys: String, CodingKey { case model, trees, auc, logLoss = "log_loss" }
+    }
+
+    enum CodingKeys: String, CodingKey { case splits }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        splits = try c.decode([Split].self, forKey: .splits)
+        context = try PeerContext(from: decoder)
+    }
+}
+
 /// `inference_peer.py`.
 struct InferencePeerOutput: Decodable, Sendable {
     let trees: Int

@@ -41,6 +41,16 @@ struct PythonPeers: Sendable {
         return script("gbdt_peer.py", arguments)
     }
 
+    /// `accuracy_peer.py`: LightGBM and XGBoost with their own defaults on every split of
+    /// `splits` (the features and labels of `data`), `categorical` declared categorical in the
+    /// `lightgbm-categorical` model.
+    func accuracy(data: Dataset, splits: [AccuracySplit], categorical: [String], threads: Int, seed: UInt64) -> Subprocess {
+        var arguments = ["--features", data.features.path, "--labels", data.labels.path]
+        for split in splits { arguments += ["--split", split.name, split.trainRows.path, split.testRows.path] }
+        arguments += ["--categorical", categorical.joined(separator: ","), "--threads", "\(threads)", "--seed", "\(seed)"]
+        return script("accuracy_peer.py", arguments)
+    }
+
     /// `logistic_peer.py` on a prepared data set, standardised.
     func logistic(data: Dataset, c: Double, tolerance: Double, maxIterations: Int, threads: Int,
                   repeats: Int) -> Subprocess {

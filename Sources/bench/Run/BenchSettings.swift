@@ -2,7 +2,7 @@ import Foundation
 
 /// The benchmark sections, in the order they run and appear in the report.
 enum BenchSection: String, Codable, CaseIterable, Sendable {
-    case parse, gbdt, fit, logistic, inference, bandwidth
+    case parse, gbdt, accuracy, fit, logistic, inference, bandwidth
 }
 
 /// The resolved options of one bench run.

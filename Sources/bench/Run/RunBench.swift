@@ -129,6 +129,7 @@ extension BenchSection {
         switch self {
         case .parse: try ParseBenchmark.run(run)
         case .gbdt: try GBDTBenchmark.run(run)
+        case .accuracy: try AccuracyBenchmark.run(run)
         case .fit: try FitBenchmark.run(run)
         case .logistic: try LogisticBenchmark.run(run)
         case .inference: try InferenceBenchmark.run(run)

@@ -28,6 +28,8 @@ struct FeatureBinMapper: Sendable, Equatable {
     /// With at most `maxBins` distinct values each gets its own bin (merged only when a bin
     /// would hold fewer than `minDataInBin` rows), so small categorical codes stay exact;
     /// otherwise bins hold about equal counts, and very frequent values get a bin of their own.
+    /// A feature with negative values has its negative and positive values binned apart and
+    /// zero in a bin of its own, as LightGBM does (`signedBounds`).
     init(sample: [Float], maxBins: Int, minDataInBin: Int) {
         precondition(maxBins >= 2 && maxBins <= 255, "maxBins must be in 2...255")
         let present = Self.sortedPresentValues(sample)
@@ -35,7 +37,7 @@ struct FeatureBinMapper: Sendable, Equatable {
         for v in present {
             if let last = distinct.last, last == v { counts[counts.count - 1] += 1 } else { distinct.append(v); counts.append(1) }
         }
-        self.init(upperBounds: Self.greedyBounds(distinct: distinct, counts: counts, maxBins: maxBins,
+        self.init(upperBounds: Self.signedBounds(distinct: distinct, counts: counts, maxBins: maxBins,
                                                  minDataInBin: minDataInBin),
                   sampleHadMissing: present.count < sample.count)
     }
@@ -51,6 +53,34 @@ struct FeatureBinMapper: Sendable, Equatable {
         }
         return lo
     }
+
+    /// LightGBM's `FindBinWithZeroAsOneBin` for a feature with negative values: the negative
+    /// and the positive values are binned apart (`greedyBounds` each), with a bin budget
+    /// proportional to their row counts, and zero (|v| <= `zeroThreshold`) keeps a bin of its
+    /// own between them. Without negative values this is `greedyBounds` over all values (LightGBM
+    /// would add an empty bin below zero, which separates nothing more).
+    static func signedBounds(distinct: [Float], counts: [Int], maxBins: Int, minDataInBin: Int) -> [Float] {
+        let n = distinct.count
+        let zeroStart = distinct.firstIndex { $0 > -zeroThreshold } ?? n
+        guard zeroStart > 0, n > 1 else {
+            return greedyBounds(distinct: distinct, counts: counts, maxBins: maxBins, minDataInBin: minDataInBin)
+        }
+        let positiveStart = distinct[zeroStart...].firstIndex { $0 > zeroThreshold } ?? n
+        let total = counts.reduce(0, +), negative = counts[..<zeroStart].reduce(0, +)
+        let zeros = counts[zeroStart..<positiveStart].reduce(0, +)
+        let negativeBins = max(1, Int(Double(negative) / Double(total - zeros) * Double(maxBins - 1)))
+        var bounds = greedyBounds(distinct: Array(distinct[..<zeroStart]), counts: Array(counts[..<zeroStart]),
+                                  maxBins: negativeBins, minDataInBin: minDataInBin)
+        bounds[bounds.count - 1] = -zeroThreshold
+        let positiveBins = maxBins - 1 - bounds.count
+        guard positiveStart < n, positiveBins > 0 else { return bounds + [.infinity] }
+        return bounds + [zeroThreshold]
+            + greedyBounds(distinct: Array(distinct[positiveStart...]), counts: Array(counts[positiveStart...]),
+                           maxBins: positiveBins, minDataInBin: minDataInBin)
+    }
+
+    /// Values within this distance of 0 are zero for binning (LightGBM's `kZeroThreshold`).
+    static let zeroThreshold: Float = 1e-35
 
     /// LightGBM's `GreedyFindBin`: the boundary between two bins is the midpoint of the last
     /// value of one and the first value of the next.
