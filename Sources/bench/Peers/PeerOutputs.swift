@@ -36,18 +36,12 @@ struct PeerContext: Decodable, Sendable {
 }
 
 /// `pandas_read_peer.py`.
-struct PandasReadOutput: Decodable, Sendable {
+typealias PandasReadOutput = PeerReport<PandasReadFields>
+
+/// The fields of `PandasReadOutput`.
+struct PandasReadFields: Decodable, Sendable {
     let bytes: Int
     let read: PeerTiming
-    let context: PeerContext
-
-    enum CodingKeys: String, CodingKey { case bytes, read }
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        bytes = try c.decode(Int.self, forKey: .bytes)
-        read = try c.decode(PeerTiming.self, forKey: .read)
-        context = try PeerContext(from: decoder)
-    }
 }
 
 /// `gbdt_peer.py`, and our own training child, which prints the same fields.
@@ -76,37 +70,30 @@ struct GBDTRunOutput: Codable, Sendable {
 }
 
 /// `logistic_peer.py`.
-struct LogisticPeerOutput: Decodable, Sendable {
+typealias LogisticPeerOutput = PeerReport<LogisticPeerFields>
+
+/// The fields of `LogisticPeerOutput`.
+struct LogisticPeerFields: Decodable, Sendable {
     let fit: PeerTiming
     let iterations: Int
     let converged: Bool
     let trainObjectiveMean: Double
     let testLogLoss: Double
     let testAuc: Double
-    let context: PeerContext
 
     enum CodingKeys: String, CodingKey {
         case fit, iterations, converged, trainObjectiveMean = "train_objective_mean", testLogLoss = "test_log_loss",
              testAuc = "test_auc"
     }
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        fit = try c.decode(PeerTiming.self, forKey: .fit)
-        iterations = try c.decode(Int.self, forKey: .iterations)
-        converged = try c.decode(Bool.self, forKey: .converged)
-        trainObjectiveMean = try c.decode(Double.self, forKey: .trainObjectiveMean)
-        testLogLoss = try c.decode(Double.self, forKey: .testLogLoss)
-        testAuc = try c.decode(Double.self, forKey: .testAuc)
-        context = try PeerContext(from: decoder)
-    }
 }
 
 /// `accuracy_peer.py`: test AUC and log-loss of every peer model on every split.
-struct AccuracyPeerOutput: Decodable, Sendable {
+typealias AccuracyPeerOutput = PeerReport<AccuracyPeerFields>
+
+/// The fields of `AccuracyPeerOutput`.
+struct AccuracyPeerFields: Decodable, Sendable {
     /// The splits, in the order given.
     let splits: [Split]
-    /// Versions, load average and thread pools of the peer's run.
-    let context: PeerContext
 
     /// One split (`--split NAME TRAIN TEST`) and the scores of every model on it.
     struct Split: Decodable, Sendable {
@@ -134,22 +121,18 @@ struct AccuracyPeerOutput: Decodable, Sendable {
         enum CodingKeys: String, CodingKey { case model, trees, auc, logLoss = "log_loss" }
     }
 
-    enum CodingKeys: String, CodingKey { case splits }
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        splits = try c.decode([Split].self, forKey: .splits)
-        context = try PeerContext(from: decoder)
-    }
 }
 
 /// `inference_peer.py`.
-struct InferencePeerOutput: Decodable, Sendable {
+typealias InferencePeerOutput = PeerReport<InferencePeerFields>
+
+/// The fields of `InferencePeerOutput`.
+struct InferencePeerFields: Decodable, Sendable {
     let trees: Int
     let lleavesCompileSeconds: Double
     let maxAbsDifferenceVsLightgbmPredict: [String: Double]
     let batchResults: [Batch]
     let singleRowResults: [SingleRow]
-    let context: PeerContext
 
     /// One batch size × thread count × library.
     struct Batch: Decodable, Sendable {
@@ -174,34 +157,35 @@ struct InferencePeerOutput: Decodable, Sendable {
              maxAbsDifferenceVsLightgbmPredict = "max_abs_difference_vs_lightgbm_predict",
              batchResults = "batch_results", singleRowResults = "single_row_results"
     }
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        trees = try c.decode(Int.self, forKey: .trees)
-        lleavesCompileSeconds = try c.decode(Double.self, forKey: .lleavesCompileSeconds)
-        maxAbsDifferenceVsLightgbmPredict = try c.decode([String: Double].self, forKey: .maxAbsDifferenceVsLightgbmPredict)
-        batchResults = try c.decode([Batch].self, forKey: .batchResults)
-        singleRowResults = try c.decode([SingleRow].self, forKey: .singleRowResults)
-        context = try PeerContext(from: decoder)
-    }
 }
 
 /// `fit_peer.py`.
-struct FitPeerOutput: Decodable, Sendable {
+typealias FitPeerOutput = PeerReport<FitPeerFields>
+
+/// The fields of `FitPeerOutput`.
+struct FitPeerFields: Decodable, Sendable {
     let fit: PeerTiming
     let startupSeconds: Double
     let validationMetric: Double
-    let context: PeerContext
 
     enum CodingKeys: String, CodingKey {
         case fit, startupSeconds = "startup_seconds", validationMetric = "validation_metric"
     }
+}
+
+/// A peer's JSON object: its own `Fields` and the run context every peer prints beside them,
+/// both decoded from the same top-level object; `report.x` reads field `x` of either.
+@dynamicMemberLookup
+struct PeerReport<Fields: Decodable & Sendable>: Decodable, Sendable {
+    let fields: Fields
+    let context: PeerContext
+
     init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        fit = try c.decode(PeerTiming.self, forKey: .fit)
-        startupSeconds = try c.decode(Double.self, forKey: .startupSeconds)
-        validationMetric = try c.decode(Double.self, forKey: .validationMetric)
+        fields = try Fields(from: decoder)
         context = try PeerContext(from: decoder)
     }
+
+    subscript<Value>(dynamicMember keyPath: KeyPath<Fields, Value>) -> Value { fields[keyPath: keyPath] }
 }
 
 extension MeasuredSide {
