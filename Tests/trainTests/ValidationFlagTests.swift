@@ -74,6 +74,41 @@ import Testing
         #expect(abs(auc - model.metadata.metrics["validation_auc"]!) <= 1e-12)
     }
 
+    @Test func baacValidationFolderIsWhatTheRunValidatesOn() throws {
+        let s = try CLISandbox()
+        #expect(s.run(["generate", "--accidents", "900", "--seed", "31", "--output", "train-data", "-q"]).status == 0)
+        #expect(s.run(["generate", "--accidents", "300", "--seed", "32", "--year", "2022", "--output", "valid-data", "-q"]).status == 0)
+        let fit = s.run(["fit", "--baac", "train-data", "--validation-data", "valid-data", "--trees", "30", "--early-stopping", "5",
+                         "--output", "run", "--threads", "1"])
+        #expect(fit.status == 0, "\(fit.err)")
+        // Every training accident is trained on (no split); the validation rows are the other folder's.
+        let trainRows = try BAACReader().read(folder: s.url("train-data")).tables.accidentRows()
+        let validTables = try BAACReader().read(folder: s.url("valid-data")).tables
+        let report = try TrainingReport.decoded(from: Data(contentsOf: s.url("run/metrics.json")))
+        #expect(report.run.rowCounts == ["train": trainRows.count, "validation": validTables.accidentRows().count])
+        let curve = try #require(report.learningCurves.first)
+        #expect(!curve.validation.isEmpty && curve.validation.count == curve.rounds.count)
+        // The validation AUC is the saved model's on exactly that folder, encoded by the training encoder.
+        let model = try AccidentModel.load(from: s.url("run/model.aml"))
+        let (rows, p) = try model.predict(validTables, threads: 1)
+        let targets = try model.baacEncoder().targets(rows), k = model.classLabels.count
+        // Accidents whose severity is unknown (target -1) are predicted but not validated on.
+        let known = targets.indices.filter { targets[$0] >= 0 }
+        #expect(known.count == validTables.accidentRows().count)
+        let auc = ROCAUC().evaluate(probabilities: known.flatMap { p[$0 * k..<($0 + 1) * k] }, labels: known.map { targets[$0] },
+                                    classCount: k)
+        #expect(abs(auc - model.metadata.metrics["validation_auc"]!) <= 1e-12)
+
+        // A BAAC validation folder takes no label file, and one without BAAC files fails clearly.
+        let labelled = ErrorTests.failure(s, ["fit", "--baac", "train-data", "--validation-data", "valid-data",
+                                              "--validation-labels", "y.csv", "--output", "run2"], status: 64)
+        #expect(labelled.contains("--validation-labels applies to a feature CSV"), "\(labelled)")
+        try FileManager.default.createDirectory(at: s.url("empty"), withIntermediateDirectories: true)
+        let empty = s.run(["fit", "--baac", "train-data", "--validation-data", "empty", "--output", "run3", "--threads", "1"])
+        #expect(empty.status != 0 && empty.err.contains("empty"), "\(empty.err)")
+        #expect(!s.exists("run2") && !s.exists("run3"), "nothing written")
+    }
+
     @Test func validationDataOfAnotherLayoutOrWithoutLabelsFailsClearly() throws {
         let s = try Self.sandbox()
         try s.write("Xw.csv", "a,x,c\n1,2,3\n4,5,6\n")
