@@ -25,7 +25,7 @@ import Testing
                 == .baac(folders: [URL(fileURLWithPath: "/data/a"), URL(fileURLWithPath: "/data/b")], skipBadRows: true))
         #expect(fit.model.unit == .person)
         guard case .logistic(let trainer) = fit.model.trainer(threads: fit.options.threads, seed: 7, metric: .logloss,
-                                                              earlyStopping: nil) else {
+                                                              earlyStopping: nil, plan: fit.validation.plan) else {
             Issue.record("expected a logistic trainer"); return
         }
         #expect(trainer.c == 0.5 && trainer.maxIterations == 50 && trainer.threads == 3)
@@ -41,7 +41,7 @@ import Testing
             "--early-stopping", "10", "--metric", "logloss", "--seed", "3", "--threads", "2",
         ]) as? FitCommand)
         let trainer = fit.model.trainer(threads: fit.options.threads, seed: fit.validation.seed, metric: fit.validation.metric,
-                                        earlyStopping: fit.validation.earlyStopping)
+                                        earlyStopping: fit.validation.earlyStopping, plan: fit.validation.plan)
         guard case let .gbdt(p, metric) = trainer else { Issue.record("expected trees"); return }
         #expect(p.rounds == 50 && p.learningRate == 0.05 && p.numLeaves == 15 && p.maxDepth == 6 && p.minDataInLeaf == 5)
         #expect(p.lambda == 1.5 && p.baggingFraction == 0.8 && p.featureFraction == 0.7)
@@ -53,10 +53,16 @@ import Testing
         let fit = try #require(try TrainCommand.parseAsRoot(["fit", "--features", "X.csv", "--labels", "y.csv"]) as? FitCommand)
         #expect(fit.validation.plan == .holdOut(fraction: 0.2))
         #expect(fit.model.unit == .accident && fit.model.model == .gbdt)
-        guard case let .gbdt(p, _) = fit.model.trainer(threads: 1, seed: 42, metric: .auc, earlyStopping: nil) else {
+        guard case let .gbdt(p, _) = fit.model.trainer(threads: 1, seed: 42, metric: .auc, earlyStopping: nil,
+                                                              plan: fit.validation.plan) else {
             Issue.record("expected trees"); return
         }
         #expect(p.rounds == 300 && p.earlyStoppingPatience == 30 && p.learningRate == 0.1 && p.numLeaves == 31)
+        // Without validation rows nothing stops the rounds early: LightGBM's 100 fixed rounds.
+        let all = try #require(try TrainCommand.parseAsRoot(["fit", "--features", "X.csv", "--labels", "y.csv",
+                                                            "--validation-fraction", "0"]) as? FitCommand)
+        guard case let .gbdt(q, _) = all.job.trainer else { Issue.record("expected trees"); return }
+        #expect(q.rounds == GBDTParameters().rounds && q.rounds == 100 && q.earlyStoppingPatience == 0)
         #expect(fit.options.verbosity == .normal)
         #expect(fit.options.threads == ProcessInfo.processInfo.activeProcessorCount)
     }
@@ -64,13 +70,15 @@ import Testing
     /// The tool's defaults are the core's: what `fit` trains with and what `--help` says.
     @Test func defaultsAndHelpComeFromTheCore() throws {
         let fit = try #require(try TrainCommand.parseAsRoot(["fit", "--baac", "d", "--model", "logistic"]) as? FitCommand)
-        guard case .logistic(let t) = fit.model.trainer(threads: 1, seed: 42, metric: .auc, earlyStopping: nil) else {
+        guard case .logistic(let t) = fit.model.trainer(threads: 1, seed: 42, metric: .auc, earlyStopping: nil,
+                                                              plan: fit.validation.plan) else {
             Issue.record("expected a logistic trainer"); return
         }
         #expect(t.maxIterations == LogisticRegression().maxIterations && t.c == LogisticRegression().c)
         let help = FitCommand.helpMessage(columns: 400).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(help.contains("most L-BFGS iterations (default \(LogisticRegression().maxIterations))"), "\(help)")
-        #expect(help.contains("most boosting rounds (default \(ModelTrainer.defaultTrees.rounds))"))
+        #expect(help.contains("most boosting rounds (default \(ModelTrainer.defaultTrees.rounds); "
+                              + "\(GBDTParameters().rounds) with --validation-fraction 0"), "\(help)")
         #expect(help.contains("most leaves per tree (default \(GBDTParameters().numLeaves))"))
     }
 

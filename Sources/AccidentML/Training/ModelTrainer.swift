@@ -15,6 +15,13 @@ public enum ModelTrainer: Sendable {
         return p
     }
 
+    /// The tree defaults of a job validated as `plan`: `defaultTrees` when there are validation
+    /// rows to stop on; LightGBM's own defaults (100 fixed rounds) without, since nothing would
+    /// stop 300 rounds early (on the real 2021 set they score 0.0018 AUC lower on a hold-out).
+    public static func defaultTrees(for plan: ValidationPlan) -> GBDTParameters {
+        plan == .allRows ? GBDTParameters() : defaultTrees
+    }
+
     /// The family trained.
     public var kind: ModelKind {
         switch self {

@@ -46,7 +46,7 @@ struct FitCommand: ParsableCommand {
     /// The core's training job the flags describe.
     var job: TrainingJob {
         TrainingJob(trainer: model.trainer(threads: options.threads, seed: validation.seed, metric: validation.metric,
-                                           earlyStopping: validation.patience),
+                                           earlyStopping: validation.patience, plan: validation.plan),
                     validation: validation.plan, seed: validation.seed, threads: options.threads, curve: validation.curve)
     }
 

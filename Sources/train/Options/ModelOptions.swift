@@ -12,7 +12,9 @@ struct ModelOptions: ParsableArguments {
                                valueName: "unit"))
     var unit: PredictionUnit = .accident
 
-    @Option(help: ArgumentHelp("gbdt: most boosting rounds (default \(Self.treeDefaults.rounds)).", valueName: "n"))
+    @Option(help: ArgumentHelp("gbdt: most boosting rounds (default \(Self.treeDefaults.rounds); "
+                               + "\(ModelTrainer.defaultTrees(for: .allRows).rounds) with --validation-fraction 0, where "
+                               + "nothing stops them early).", valueName: "n"))
     var trees: Int?
 
     @Option(help: ArgumentHelp("gbdt: shrinkage of every tree (default \(Self.treeDefaults.learningRate)).", valueName: "rate"))
@@ -69,11 +71,12 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// The trainer the flags describe; `earlyStopping` rounds without improvement of `metric` (gbdt).
-    func trainer(threads: Int, seed: UInt64, metric: MetricChoice, earlyStopping: Int?) -> ModelTrainer {
+    /// The trainer the flags describe for a job validated as `plan`; `earlyStopping` rounds
+    /// without improvement of `metric` (gbdt).
+    func trainer(threads: Int, seed: UInt64, metric: MetricChoice, earlyStopping: Int?, plan: ValidationPlan) -> ModelTrainer {
         switch model {
         case .gbdt:
-            var p = Self.treeDefaults
+            var p = ModelTrainer.defaultTrees(for: plan)
             if let trees { p.rounds = trees }
             if let learningRate { p.learningRate = learningRate }
             if let numLeaves { p.numLeaves = numLeaves }
