@@ -95,20 +95,20 @@ struct BlockedForest: Sendable {
             tables += distinct + [Float](repeating: .infinity, count: (1 << steps) - 1 - distinct.count)
         }
         var nodes: [BlockedNode] = [], nodeEnds: [Int32] = [], leafValues: [Float] = [], leafStarts: [Int32] = []
+        nodes.reserveCapacity(trees.reduce(0) { $0 + $1.internalCount })
+        leafValues.reserveCapacity(trees.reduce(0) { $0 + $1.leafCount })
+        nodeEnds.reserveCapacity(trees.count)
+        leafStarts.reserveCapacity(trees.count)
+        // Per-tree scratch, reused: every internal node's first leaf and left-subtree size, the
+        // in-order stack, the breadth-first queue: a model load builds this layout, and allocates
+        // per model, not per tree or node.
+        var first: [Int] = [], leftLeaves: [Int] = [], stack: [Int32] = [], queue: [Int32] = []
         for tree in trees {
             leafStarts.append(Int32(leafValues.count))
-            // In-order leaves, and for every internal node its first leaf and left-subtree size.
-            var first = [Int](repeating: 0, count: tree.internalCount), leftLeaves = first, order: [Int] = []
-            func visit(_ ref: Int32) -> Int {
-                if ref < 0 { order.append(Int(~ref)); return 1 }
-                let i = Int(ref)
-                first[i] = order.count
-                leftLeaves[i] = visit(tree.leftChild[i])
-                return leftLeaves[i] + visit(tree.rightChild[i])
-            }
-            _ = visit(tree.internalCount == 0 ? ~0 : 0)
-            leafValues += order.map { tree.leafValue[$0] }
-            var queue: [Int32] = tree.internalCount == 0 ? [] : [0], i = 0
+            Self.inOrder(tree, first: &first, leftLeaves: &leftLeaves, stack: &stack, leafValues: &leafValues)
+            queue.removeAll(keepingCapacity: true)
+            if tree.internalCount > 0 { queue.append(0) }
+            var i = 0
             while i < queue.count {
                 let n = Int(queue[i]), u = usedIndex[tree.splitFeature[n]]!
                 let j = tables.withUnsafeBufferPointer {
@@ -118,7 +118,8 @@ struct BlockedForest: Sendable {
                                          start: SIMD16(repeating: Int8(truncatingIfNeeded: first[n])),
                                          delta: SIMD16(repeating: Int8(truncatingIfNeeded: leftLeaves[n])),
                                          plane: Int32((2 * u + (tree.defaultLeft[n] ? 0 : 1)) * Self.blockRows)))
-                for child in [tree.leftChild[n], tree.rightChild[n]] where child >= 0 { queue.append(child) }
+                if tree.leftChild[n] >= 0 { queue.append(tree.leftChild[n]) }
+                if tree.rightChild[n] >= 0 { queue.append(tree.rightChild[n]) }
                 i += 1
             }
             nodeEnds.append(Int32(nodes.count))
@@ -133,6 +134,39 @@ struct BlockedForest: Sendable {
         self.tables = tables
         self.initScores = initScores
         self.scoreColumns = scoreColumns
+    }
+
+    /// Appends `tree`'s leaf values in in-order to `leafValues` and sets, for every internal
+    /// node, `first` (the in-order index of its leftmost leaf) and `leftLeaves` (the leaves of
+    /// its left subtree). A depth-first walk with an explicit `stack` of the nodes whose left
+    /// subtree is being walked; every array is caller scratch, so nothing is allocated per tree.
+    private static func inOrder(_ tree: RegressionTree, first: inout [Int], leftLeaves: inout [Int], stack: inout [Int32],
+                                leafValues: inout [Float]) {
+        let base = leafValues.count
+        first.removeAll(keepingCapacity: true)
+        first.append(contentsOf: repeatElement(0, count: tree.internalCount))
+        leftLeaves.removeAll(keepingCapacity: true)
+        leftLeaves.append(contentsOf: repeatElement(0, count: tree.internalCount))
+        stack.removeAll(keepingCapacity: true)
+        var ref: Int32 = tree.internalCount == 0 ? ~0 : 0
+        descend: while true {
+            while ref >= 0 {
+                first[Int(ref)] = leafValues.count - base
+                stack.append(ref)
+                ref = tree.leftChild[Int(ref)]
+            }
+            leafValues.append(tree.leafValue[Int(~ref)])
+            // The top node's left subtree is done: count it, then walk its right subtree, or
+            // take its right leaf and go on with the node below.
+            while let top = stack.popLast() {
+                let n = Int(top)
+                leftLeaves[n] = leafValues.count - base - first[n]
+                ref = tree.rightChild[n]
+                if ref >= 0 { continue descend }
+                leafValues.append(tree.leafValue[Int(~ref)])
+            }
+            return
+        }
     }
 
     /// Number of values of `table` (sorted, `2^steps - 1` values) below `x`, by a branch-free
