@@ -43,11 +43,27 @@ import Testing
 
     @Test func peerOutputDecodesSplitsAndContext() throws {
         let json = #"{"peer": "accuracy", "splits": [{"name": "holdout", "train_rows": 7, "test_rows": 3, "results": "#
-            + #"[{"model": "lightgbm", "trees": 100, "auc": 0.84, "log_loss": 0.46}]}], "cpu_count": 2, "#
+            + #"[{"model": "lightgbm", "trees": 100, "auc": 0.84, "log_loss": 0.46, "test_probabilities": [0.1, 0.9, 0.5]}, "#
+            + #"{"model": "xgboost", "trees": 100, "auc": 0.83, "log_loss": 0.47}]}], "cpu_count": 2, "#
             + #""loadavg_before": [1, 2, 3], "loadavg_after": [2, 2, 3], "versions": {"lightgbm": "4.7.0"}, "#
             + #""thread_pools": [], "openblas_env": {}}"#
         let out = try JSONDecoder().decode(AccuracyPeerOutput.self, from: Data(json.utf8))
         #expect(out.splits.count == 1 && out.splits[0].trainRows == 7 && out.splits[0].results[0].logLoss == 0.46)
+        #expect(out.splits[0].results[0].testProbabilities == [0.1, 0.9, 0.5] && out.splits[0].results[1].testProbabilities == nil)
         #expect(out.context.versions["lightgbm"] == "4.7.0")
+    }
+
+    @Test func deltaTableBootstrapsTheHoldoutWhenBothSidesGaveProbabilities() {
+        let labels: [Int32] = (0..<400).map { Int32($0 % 2) }
+        var random = SplitMix64(seed: 3)
+        let good = labels.map { Float($0) * 0.6 + Float(random.nextUnit()) * 0.4 }, noise = labels.map { _ in Float(random.nextUnit()) }
+        let holdout = AccuracySplit(name: AccuracySplit.holdoutName, trainIndices: [], testIndices: Array(0..<400),
+                                    trainRows: URL(fileURLWithPath: "/t"), testRows: URL(fileURLWithPath: "/s"))
+        let ours = AccuracyBenchmark.ModelScores(name: "ours", isOurs: true, auc: ["holdout": 0.9], holdoutProbabilities: good)
+        let peer = AccuracyBenchmark.ModelScores(name: "peer", isOurs: false, auc: ["holdout": 0.5], holdoutProbabilities: noise)
+        let blind = AccuracyBenchmark.ModelScores(name: "blind", isOurs: false, auc: ["holdout": 0.5])
+        let table = AccuracyBenchmark.deltaTable([ours, peer, blind], [holdout], holdoutLabels: labels, seed: 1)
+        #expect(table.rows.count == 2 && table.rows[0][3].hasSuffix("ours better"), "\(table.rows)")
+        #expect(table.rows[1][3] == "—", "no probabilities, no interval")
     }
 }

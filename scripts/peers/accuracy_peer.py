@@ -19,7 +19,9 @@ the speed comparison). The models:
 Only ``n_jobs`` (``--threads``) and ``random_state`` (``--seed``, unused without subsampling) are
 set. Splits are given as ``--split NAME TRAIN_ROWS TEST_ROWS`` (split files as in the other
 peers: 0-based data-row indices), repeatable, e.g. a 70/30 hold-out and the five folds of a
-5-fold cross-validation.
+5-fold cross-validation. ``--probabilities-of NAME`` adds each model's positive-class test
+probabilities on split NAME to its result (``test_probabilities``, in test-row order), so that the
+caller can bootstrap a paired Δ AUC.
 """
 
 from __future__ import annotations
@@ -94,6 +96,8 @@ def parse_arguments() -> argparse.Namespace:
                         help=f"comma-separated, some of {','.join(MODELS)} (default: all)")
     parser.add_argument("--categorical", default="dep,catv,obsm",
                         help="columns lightgbm-categorical declares categorical (comma-separated names)")
+    parser.add_argument("--probabilities-of", default="", metavar="NAME",
+                        help="also print every model's test probabilities on this split (for a paired bootstrap)")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=42)
     arguments = parser.parse_args()
@@ -131,8 +135,11 @@ def main() -> None:
                                              names, a.categorical if categorical else [], a.threads, a.seed)
             probability = np.asarray(probability, dtype=np.float64)
             auc = float(roc_auc_score(y[test], probability))
-            results.append({"model": model, "trees": int(trees), "auc": auc,
-                            "log_loss": float(log_loss(y[test], probability, labels=[0, 1]))})
+            result = {"model": model, "trees": int(trees), "auc": auc,
+                      "log_loss": float(log_loss(y[test], probability, labels=[0, 1]))}
+            if name == a.probabilities_of:
+                result["test_probabilities"] = [float(p) for p in probability]
+            results.append(result)
             parameters[model] = params
             log(f"{name}: {model} AUC {auc:.5f}")
         splits.append({"name": name, "train_rows": int(len(train)), "test_rows": int(len(test)), "results": results})

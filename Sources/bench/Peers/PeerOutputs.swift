@@ -117,8 +117,12 @@ struct AccuracyPeerFields: Decodable, Sendable {
         /// Test AUC and log-loss.
         let auc: Double
         let logLoss: Double
+        /// Positive-class test probabilities, in test-row order, on the `--probabilities-of` split only.
+        let testProbabilities: [Float]?
 
-        enum CodingKeys: String, CodingKey { case model, trees, auc, logLoss = "log_loss" }
+        enum CodingKeys: String, CodingKey {
+            case model, trees, auc, logLoss = "log_loss", testProbabilities = "test_probabilities"
+        }
     }
 
 }

@@ -43,11 +43,13 @@ struct PythonPeers: Sendable {
 
     /// `accuracy_peer.py`: LightGBM and XGBoost with their own defaults on every split of
     /// `splits` (the features and labels of `data`), `categorical` declared categorical in the
-    /// `lightgbm-categorical` model.
-    func accuracy(data: Dataset, splits: [AccuracySplit], categorical: [String], threads: Int, seed: UInt64) -> Subprocess {
+    /// `lightgbm-categorical` model; the test probabilities of split `probabilitiesOf` come back too.
+    func accuracy(data: Dataset, splits: [AccuracySplit], categorical: [String], probabilitiesOf: String, threads: Int,
+                  seed: UInt64) -> Subprocess {
         var arguments = ["--features", data.features.path, "--labels", data.labels.path]
         for split in splits { arguments += ["--split", split.name, split.trainRows.path, split.testRows.path] }
-        arguments += ["--categorical", categorical.joined(separator: ","), "--threads", "\(threads)", "--seed", "\(seed)"]
+        arguments += ["--categorical", categorical.joined(separator: ","), "--probabilities-of", probabilitiesOf,
+                      "--threads", "\(threads)", "--seed", "\(seed)"]
         return script("accuracy_peer.py", arguments)
     }
 

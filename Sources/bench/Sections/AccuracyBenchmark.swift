@@ -38,6 +38,8 @@ enum AccuracyBenchmark {
         var logLoss: [String: Double] = [:]
         /// Trees (rounds) of the hold-out model.
         var trees = 0
+        /// Positive-class probabilities of the hold-out's test rows, for the paired bootstrap.
+        var holdoutProbabilities: [Float]?
 
         /// The mean of `values` over the folds of `splits`.
         func foldMean(_ values: [String: Double], _ splits: [AccuracySplit]) -> Double {
@@ -67,14 +69,15 @@ enum AccuracyBenchmark {
             models.append(scores)
         }
         if let peers = run.peers {
-            let command = peers.accuracy(data: data, splits: splits, categorical: categoricalColumns, threads: threads,
-                                         seed: seed)
+            let command = peers.accuracy(data: data, splits: splits, categorical: categoricalColumns,
+                                         probabilitiesOf: AccuracySplit.holdoutName, threads: threads, seed: seed)
             let out = try run.runPeer(command, as: AccuracyPeerOutput.self) { $0.context }
             models += try peerScores(out)
             result.notes.append("Peers' load average: \(Format.load(out.context.loadavgBefore)) before, "
                                 + "\(Format.load(out.context.loadavgAfter)) after.")
         }
-        result.tables = [table("Test AUC", models, splits, \.auc), deltaTable(models, splits),
+        let holdoutLabels = splits.first { !$0.isFold }.map { $0.testIndices.map { data.data.labels[$0] } } ?? []
+        result.tables = [table("Test AUC", models, splits, \.auc), deltaTable(models, splits, holdoutLabels: holdoutLabels, seed: seed),
                          table("Test log-loss", models, splits, \.logLoss)]
         result.notes += [
             "Data: \(data.detail). Hold-out: the stratified 30 % of the GBDT section (seed \(seed)), trained on the other "
@@ -83,6 +86,9 @@ enum AccuracyBenchmark {
             "Ours: `train fit --validation-fraction 0` defaults (`ModelTrainer.defaultTrees(for: .allRows)`), which are "
                 + "LightGBM's (`GBDTParameters()`: 100 rounds, learning rate 0.1, 31 leaves, 20 rows and 1e-3 hessian per "
                 + "leaf, 255 bins, L2 0).",
+            "Hold-out interval: a paired bootstrap of the hold-out's test rows (\(bootstrapDraws) draws with replacement, "
+                + "seed \(seed); `PairedBootstrap`), both models' AUC on each same draw; an interval that holds 0 is a tie "
+                + "at this hold-out's size.",
             "Peers (`scripts/peers/accuracy_peer.py`): `LGBMClassifier()` and `XGBClassifier()` with their own "
                 + "defaults (XGBoost: 100 rounds, eta 0.3, depth 6, lambda 1); the categorical LightGBM declares "
                 + categoricalColumns.joined(separator: ", ") + " categorical.",
@@ -101,7 +107,10 @@ enum AccuracyBenchmark {
         let p = model.predictProbabilities(test.features, threads: parameters.threads)
         scores.auc[split.name] = ROCAUC().evaluate(probabilities: p, labels: test.labels, classCount: 2)
         scores.logLoss[split.name] = LogLoss().evaluate(probabilities: p, labels: test.labels, classCount: 2)
-        if !split.isFold { scores.trees = model.roundCount }
+        if !split.isFold {
+            scores.trees = model.roundCount
+            scores.holdoutProbabilities = stride(from: 1, to: p.count, by: 2).map { p[$0] }
+        }
     }
 
     /// The peers' scores, one `ModelScores` per peer model, named with the library's version.
@@ -115,7 +124,10 @@ enum AccuracyBenchmark {
                 }
                 scores.auc[split.name] = r.auc
                 scores.logLoss[split.name] = r.logLoss
-                if split.name == AccuracySplit.holdoutName { scores.trees = r.trees }
+                if split.name == AccuracySplit.holdoutName {
+                    scores.trees = r.trees
+                    scores.holdoutProbabilities = r.testProbabilities
+                }
             }
             return scores
         }
@@ -131,7 +143,13 @@ enum AccuracyBenchmark {
     }
 
     /// Ours minus each peer: AUC on the hold-out, mean AUC over the folds, folds where ours is at least as good.
-    private static func deltaTable(_ models: [ModelScores], _ splits: [AccuracySplit]) -> TextTable {
+    /// Draws of the hold-out's paired bootstrap.
+    static let bootstrapDraws = 1000
+
+    /// Ours − each peer: hold-out Δ AUC with its paired-bootstrap 95 % interval (when both
+    /// sides' hold-out probabilities are known), the 5-fold mean Δ and the folds ours wins.
+    static func deltaTable(_ models: [ModelScores], _ splits: [AccuracySplit], holdoutLabels: [Int32],
+                           seed: UInt64) -> TextTable {
         let folds = splits.filter(\.isFold)
         var rows: [[String]] = []
         for ours in models where ours.isOurs {
@@ -139,10 +157,19 @@ enum AccuracyBenchmark {
                 let holdout = (ours.auc[AccuracySplit.holdoutName] ?? .nan) - (peer.auc[AccuracySplit.holdoutName] ?? .nan)
                 let mean = ours.foldMean(ours.auc, splits) - peer.foldMean(peer.auc, splits)
                 let wins = folds.filter { (ours.auc[$0.name] ?? .nan) >= (peer.auc[$0.name] ?? .nan) }.count
-                rows.append([ours.name, peer.name, Format.signed(holdout), Format.signed(mean), "\(wins)/\(folds.count)"])
+                var interval = "—"
+                if let a = ours.holdoutProbabilities, let b = peer.holdoutProbabilities, a.count == holdoutLabels.count,
+                   b.count == a.count, !a.isEmpty {
+                    let boot = PairedBootstrap(labels: holdoutLabels, a: a, b: b, draws: bootstrapDraws, seed: seed)
+                    interval = "[\(Format.signed(boot.low)), \(Format.signed(boot.high))] "
+                        + (boot.isTie ? "tie" : boot.low > 0 ? "ours better" : "peer better")
+                }
+                rows.append([ours.name, peer.name, Format.signed(holdout), interval, Format.signed(mean),
+                             "\(wins)/\(folds.count)"])
             }
         }
         return TextTable(title: "Δ AUC, ours − peer (≥ 0: ours at least as good)",
-                         header: ["Ours", "Peer", "Hold-out", "5-fold mean", "Folds ours ≥ peer"], rows: rows)
+                         header: ["Ours", "Peer", "Hold-out", "Hold-out 95 % interval (paired bootstrap, \(bootstrapDraws) draws)",
+                                  "5-fold mean", "Folds ours ≥ peer"], rows: rows)
     }
 }
